@@ -123,6 +123,7 @@ SAATHI_WEB_WORKERS = env_int("SAATHI_WEB_WORKERS", 2, minimum=1, maximum=64)
 
 INSTALLED_APPS = [
     "saathi.accounts",
+    "saathi.system",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -292,8 +293,11 @@ HUEY_WORKERS = env_int("SAATHI_HUEY_WORKERS", 2, minimum=1, maximum=64)
 # Set explicitly: djhuey otherwise runs tasks inline whenever DEBUG is on.
 HUEY_IMMEDIATE = env_bool("SAATHI_HUEY_IMMEDIATE", False)
 
+# Two sites sharing one Redis need different names; so does each test run.
+HUEY_NAME = env_str("SAATHI_HUEY_NAME", "saathi")
+
 HUEY: dict[str, object] = {
-    "name": "saathi",
+    "name": HUEY_NAME,
     "immediate": HUEY_IMMEDIATE,
     "consumer": {"workers": HUEY_WORKERS, "worker_type": "thread"},
 }

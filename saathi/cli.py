@@ -1,0 +1,52 @@
+"""The `saathi` command: serve the site, run Django management, inspect a track file.
+
+`inspect` works on files alone, so it is dispatched before anything imports Django:
+it runs on a machine with no settings, data dir or database.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+USAGE = """usage: saathi COMMAND [ARGS...]
+
+commands:
+  serve             run the web server and the background worker together
+  manage ARGS...    run a Django management command (migrate, createsuperuser, ...)
+  inspect FILE...   read FIT, GPX or TCX files and print what Saathi sees in them
+"""
+
+SETTINGS_MODULE = "saathi.config.settings"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(USAGE, end="")
+        return 0 if args else 2
+    command, rest = args[0], args[1:]
+    if command == "inspect":
+        from saathi.tracks.inspect import main as inspect_main
+
+        return inspect_main(rest)
+    if command == "manage":
+        return manage(rest)
+    if command == "serve":
+        from saathi.config.serve import serve
+
+        return serve(rest)
+    print(f"saathi: unknown command {command!r}\n\n{USAGE}", end="", file=sys.stderr)
+    return 2
+
+
+def manage(args: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["saathi manage", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

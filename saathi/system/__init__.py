@@ -1,0 +1,1 @@
+"""The site looking after itself: is the background worker alive?"""
