@@ -213,6 +213,9 @@ LOGOUT_REDIRECT_URL = "login"
 # Failed logins allowed per account and per client address in the window below.
 SAATHI_LOGIN_ATTEMPTS = env_int("SAATHI_LOGIN_ATTEMPTS", 5, minimum=1)
 SAATHI_LOGIN_WINDOW_S = env_int("SAATHI_LOGIN_WINDOW_S", 900, minimum=1)
+# Reverse proxies in front of the app server; the client address is read from the
+# X-Forwarded-For entry they appended. 0 trusts no header, only the connection.
+SAATHI_PROXY_HOPS = env_int("SAATHI_PROXY_HOPS", 0, minimum=0, maximum=5)
 
 # ---------------------------------------------------------------------------
 # Security: secure cookies and strict headers unless serving plain HTTP locally
@@ -305,6 +308,24 @@ if REDIS_URL:
     HUEY.update(huey_class="huey.RedisHuey", url=REDIS_URL)
 else:
     HUEY.update(huey_class="huey.SqliteHuey", filename=str(DATA_DIR / "huey.sqlite3"))
+
+# The cache holds login-attempt counts, so every app-server process must see the same
+# one: Redis when there is one, else files in the data dir (one machine, many workers).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "saathi",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+        }
+    }
 
 # ---------------------------------------------------------------------------
 # Maps: tiles are the only thing fetched from outside; the route draws without them

@@ -1,0 +1,184 @@
+"""The person behind every activity: who they are, and what the figures need to know.
+
+Time zone, units, sex and heart rates live on the user rather than a separate profile
+because every page reads them and none is shared by two people.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date
+from functools import cache
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from saathi.accounts.handles import normalise_handle, validate_handle
+
+# Ages outside this span are almost always a typing slip (2001 entered as 2021).
+OLDEST_AGE = 120
+YOUNGEST_AGE = 5
+
+# Resting: elite endurance athletes have been measured near 28 bpm, and above 120 is
+# not rest. Maximum: measured maxima run from ~100 (old age, beta blockers) to ~230.
+RESTING_HR_RANGE = (25, 120)
+MAX_HR_RANGE = (100, 240)
+
+
+@cache
+def time_zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in time_zone_names():
+        raise ValidationError(f"“{value}” is not a time zone name such as Asia/Kolkata.")
+
+
+def validate_birth_year(value: int) -> None:
+    this_year = date.today().year
+    if not this_year - OLDEST_AGE <= value <= this_year - YOUNGEST_AGE:
+        raise ValidationError(
+            f"Please enter a birth year between {this_year - OLDEST_AGE} "
+            f"and {this_year - YOUNGEST_AGE}."
+        )
+
+
+class Units(models.TextChoices):
+    METRIC = "metric", "Metric (km, m, kg)"
+    IMPERIAL = "imperial", "Imperial (mi, ft, lb)"
+
+
+class Sex(models.TextChoices):
+    UNSPECIFIED = "unspecified", "Prefer not to say"
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    OTHER = "other", "Other"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(handle=normalise_handle(username or ""))
+
+    def create_user(
+        self, handle: str, email: str, password: str | None = None, **extra: Any
+    ) -> User:
+        user = self.model(
+            handle=normalise_handle(handle), email=self.normalize_email(email), **extra
+        )
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(
+        self, handle: str, email: str, password: str | None = None, **extra: Any
+    ) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(handle, email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    handle = models.CharField(
+        max_length=30,
+        unique=True,
+        validators=[validate_handle],
+        help_text="3 to 30 lowercase letters, digits or underscores. Used in links and mentions.",
+    )
+    email = models.EmailField("email address", max_length=254)
+    display_name = models.CharField(max_length=80, blank=True)
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
+
+    time_zone = models.CharField(
+        "home time zone", max_length=64, default="UTC", validators=[validate_time_zone]
+    )
+    units = models.CharField(max_length=8, choices=Units.choices, default=Units.METRIC)
+
+    # Private to the owner: used for event eligibility and calorie estimates only.
+    birth_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[validate_birth_year]
+    )
+    sex = models.CharField(max_length=12, choices=Sex.choices, default=Sex.UNSPECIFIED)
+    resting_hr = models.PositiveSmallIntegerField(
+        "resting heart rate",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(RESTING_HR_RANGE[0]), MaxValueValidator(RESTING_HR_RANGE[1])],
+        help_text="Beats per minute, measured on waking.",
+    )
+    max_hr = models.PositiveSmallIntegerField(
+        "maximum heart rate",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MAX_HR_RANGE[0]), MaxValueValidator(MAX_HR_RANGE[1])],
+        help_text="Beats per minute, the highest you have seen in a hard effort.",
+    )
+
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[UserManager] = UserManager()
+
+    USERNAME_FIELD = "handle"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        constraints = [
+            # Handles are lowercase by validation; the constraint also holds for rows
+            # written around the forms (shell, fixtures, migrations).
+            models.UniqueConstraint(
+                Lower("handle"),
+                name="user_handle_unique_ci",
+                violation_error_message="That handle is taken.",
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_ci",
+                violation_error_message="An account with that email address already exists.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(resting_hr__isnull=True)
+                | models.Q(max_hr__isnull=True)
+                | models.Q(resting_hr__lt=models.F("max_hr")),
+                name="user_resting_hr_below_max_hr",
+                violation_error_message="Resting heart rate must be below maximum heart rate.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"@{self.handle}"
+
+    def clean(self) -> None:
+        super().clean()
+        self.handle = normalise_handle(self.handle)
+        self.email = type(self).objects.normalize_email(self.email)
+        if self.resting_hr and self.max_hr and self.resting_hr >= self.max_hr:
+            raise ValidationError(
+                {"resting_hr": "Resting heart rate must be below your maximum heart rate."}
+            )
+
+    @property
+    def name(self) -> str:
+        """What pages call a person: their display name, else their handle."""
+        return self.display_name or self.handle
+
+    @property
+    def initials(self) -> str:
+        """Shown in place of an avatar: up to two letters from the name."""
+        words = [w for w in self.name.replace("_", " ").split() if w[:1].isalnum()]
+        return "".join(w[0] for w in words[:2]).upper() or self.handle[:1].upper()
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name

@@ -1,0 +1,98 @@
+"""Account pages: sign up, log in, the dashboard, a person's profile and their own settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+
+from saathi.accounts import login_limits
+from saathi.accounts.forms import LoginForm, SettingsForm, SignupForm, login_handle
+from saathi.accounts.handles import normalise_handle
+from saathi.accounts.models import User
+from saathi.accounts.week import this_week
+from saathi.config.context_processors import optional_url
+
+
+@sensitive_post_parameters("password1", "password2")
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user)
+        messages.success(request, f"Welcome to Saathi, {user.name}.")
+        return redirect("dashboard")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+class RateLimitedLoginView(LoginView):
+    """Django's login view, refusing to check a password once the guesses are used up.
+
+    The check comes before the password is hashed, so a locked-out guesser learns
+    nothing from a correct password and costs us no Argon2 time.
+    """
+
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.handle = login_handle(request.POST.get("username", ""))
+        self.address = login_limits.client_address(request)
+        lockout = login_limits.lockout(self.handle, self.address)
+        if lockout is not None:
+            form = self.form_class(request, initial={"username": request.POST.get("username")})
+            context = self.get_context_data(form=form, lockout=lockout)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        login_limits.forget_failures(self.handle)
+        return super().form_valid(form)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            login_limits.record_failure(self.handle, self.address)
+        return super().form_invalid(form)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    context = {
+        "week": this_week(request.user),
+        # Linked once the activities and routines apps provide these pages.
+        "upload_url": optional_url("activities:upload", "upload"),
+        "log_url": optional_url("activities:new", "routines:index", "routines"),
+    }
+    return render(request, "dashboard.html", context)
+
+
+@login_required
+def profile(request: HttpRequest, handle: str) -> HttpResponse:
+    if handle != normalise_handle(handle):
+        return redirect("profile", handle=normalise_handle(handle), permanent=True)
+    person = get_object_or_404(User, handle=handle, is_active=True)
+    is_owner = person.pk == request.user.pk
+    return render(request, "accounts/profile.html", {"person": person, "is_owner": is_owner})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    # A fresh copy, always of the signed-in user: there is no way to name anyone else,
+    # and a rejected form must not leave its values on request.user for the header.
+    me = User.objects.get(pk=request.user.pk)
+    form = SettingsForm(request.POST or None, request.FILES or None, instance=me)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your settings are saved.")
+        return redirect("settings")
+    return render(request, "accounts/settings.html", {"form": form})

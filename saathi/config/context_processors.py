@@ -1,0 +1,51 @@
+"""What every page's layout needs: the navigation, and whether each section exists yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+# Sections are linked once an app names a URL "<section>" or "<section>:index"; until
+# then the menu shows the word without a link, so nothing points at an empty page.
+SECTIONS = (
+    ("Feed", "feed"),
+    ("Activities", "activities"),
+    ("Routines", "routines"),
+    ("Events", "events"),
+)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    section: str
+    url: str | None
+    current: bool
+
+
+def optional_url(*names: str) -> str | None:
+    """The first of these URL names that exists, for links to pages other apps may add."""
+    for name in names:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _current_section(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    return match.namespace or match.url_name or ""
+
+
+def saathi(request: HttpRequest) -> dict[str, object]:
+    current = _current_section(request)
+    nav = [
+        NavItem(label, name, optional_url(name, f"{name}:index"), current == name)
+        for label, name in SECTIONS
+    ]
+    return {"site_name": "Saathi", "nav": nav, "current_section": current}

@@ -1,0 +1,74 @@
+"""People for the account tests: an owner and a stranger, made once per test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from pytest_django.fixtures import Settings
+
+from saathi.accounts.models import User
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _pages_render_without_collectstatic(settings: Settings) -> None:
+    # The manifest storage needs `collectstatic` first; these tests look at HTML only.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _a_cache_of_its_own(settings: Settings, request: pytest.FixtureRequest) -> None:
+    # Login-failure counts live in the cache; each test starts with none.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(handle: str, **fields: Any) -> User:
+        fields.setdefault("email", f"{handle}@example.org")
+        return User.objects.create_user(handle, password=PASSWORD, **fields)
+
+    return make
+
+
+@pytest.fixture
+def owner(make_user: Callable[..., User]) -> User:
+    return make_user(
+        "asha",
+        display_name="Asha Rao",
+        sex="female",
+        birth_year=1988,
+        resting_hr=48,
+        max_hr=187,
+        time_zone="Asia/Kolkata",
+    )
+
+
+@pytest.fixture
+def stranger(make_user: Callable[..., User]) -> User:
+    return make_user("vikram", display_name="Vikram Singh")
+
+
+@pytest.fixture
+def owner_client(client: Client, owner: User) -> Client:
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def stranger_client(stranger: User) -> Client:
+    other = Client()
+    other.force_login(stranger)
+    return other
