@@ -1,0 +1,78 @@
+"""What every test may use: the shared test files, an output folder, services, a database.
+
+The suite runs on SQLite by default and on PostgreSQL when SAATHI_TEST_DATABASE_URL is
+set (pytest-django creates and drops a `test_` database beside the one named).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_django.fixtures import Settings
+
+from tests.services import S3Server, seaweedfs_s3
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TESTDATA = REPO_ROOT.parent / "shared" / "testdata"
+# Screenshots and other artefacts a person looks at after a run (gitignored).
+OUTPUT_DIR = REPO_ROOT / "test-output"
+
+
+def _use_the_test_database_url() -> None:
+    """Point the default database at SAATHI_TEST_DATABASE_URL before any test opens it.
+
+    Settings were imported by pytest-django before this file; Django's connection
+    handler reads DATABASES on first use, which has not happened yet.
+    """
+    url = os.environ.get("SAATHI_TEST_DATABASE_URL", "").strip()
+    if not url:
+        return
+    import dj_database_url
+    from django.conf import settings
+
+    settings.DATABASES["default"] = dj_database_url.parse(url)
+
+
+_use_the_test_database_url()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jobs_run_inline() -> Iterator[None]:
+    """A job a page enqueues runs at once, inside the test that caused it.
+
+    Tests of the worker itself swap this back off and start a real consumer.
+    """
+    from huey.contrib.djhuey import HUEY
+
+    before = HUEY.immediate
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = before
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Settings, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def testdata() -> Path:
+    if not TESTDATA.is_dir():
+        pytest.fail(f"the shared test files are missing: expected them at {TESTDATA}")
+    return TESTDATA
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    return OUTPUT_DIR
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    """One SeaweedFS S3 server for the whole run, started on first use, stopped at the end."""
+    with seaweedfs_s3(tmp_path_factory.mktemp("seaweedfs")) as server:
+        yield server
