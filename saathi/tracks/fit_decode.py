@@ -1,0 +1,394 @@
+"""Decode FIT messages in bulk with numpy; fit.py turns them into a Track.
+
+One Python loop walks the message headers (it has to: definitions change as the file goes
+and a data message's size is only known from its definition) and notes where each data
+message starts. Every field is then decoded for all messages of a definition at once by
+gathering its bytes with numpy, so the per-message Python cost is a few list appends.
+Field numbers, types, scales and offsets come from Garmin's profile (fit_profile.py).
+
+Damage part-way ends the scan and is reported in Scan.damage (what was read before it is
+kept); only a buffer that does not start with a FIT header raises TrackError here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from saathi.tracks import fit_profile as profile
+from saathi.tracks.track import TrackError
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+# Base type number (low 5 bits of the definition's base type byte) -> numpy kind and size,
+# and the raw value that means "invalid" (FIT protocol, section 4.2.1.4.2).
+_BASE: dict[str, tuple[str, int, int]] = {
+    "enum": ("u", 1, 0xFF),
+    "sint8": ("i", 1, 0x7F),
+    "uint8": ("u", 1, 0xFF),
+    "sint16": ("i", 2, 0x7FFF),
+    "uint16": ("u", 2, 0xFFFF),
+    "sint32": ("i", 4, 0x7FFFFFFF),
+    "uint32": ("u", 4, 0xFFFFFFFF),
+    "string": ("S", 1, 0),
+    "float32": ("f", 4, 0),
+    "float64": ("f", 8, 0),
+    "uint8z": ("u", 1, 0),
+    "uint16z": ("u", 2, 0),
+    "uint32z": ("u", 4, 0),
+    "byte": ("b", 1, 0xFF),
+    "sint64": ("i", 8, 0x7FFFFFFFFFFFFFFF),
+    "uint64": ("u", 8, 0xFFFFFFFFFFFFFFFF),
+    "uint64z": ("u", 8, 0),
+}
+_BASE_BY_NUMBER = {number & 0x1F: _BASE[name] for number, name in profile.BASE_TYPES.items()}
+TIMESTAMP_FIELD = 253
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A definition message: which global message, and where each field sits in its data."""
+
+    global_num: int
+    big_endian: bool
+    # field number -> (byte offset within the data message, size, base type number)
+    fields: dict[int, tuple[int, int, int]]
+    size: int
+
+
+@dataclass
+class Scan:
+    """Where every data message starts, and which definition it uses, in file order."""
+
+    positions: list[int] = field(default_factory=list)
+    kinds: list[int] = field(default_factory=list)
+    # Compressed-timestamp headers: index into positions, and the 5-bit time offset.
+    compressed_at: list[int] = field(default_factory=list)
+    compressed_offset: list[int] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    known: dict[bytes, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    damage: tuple[int, str] | None = None
+
+
+class _Damage(Exception):
+    def __init__(self, offset: int, reason: str):
+        super().__init__(reason)
+        self.offset = offset
+        self.reason = reason
+
+
+def scan_file(buf: bytes) -> Scan:
+    """Walk every chained FIT file in the buffer, noting its data messages."""
+    scan = Scan()
+    start = 0
+    while start < len(buf):
+        header = _header(buf, start, first=start == 0)
+        if header is None:
+            scan.warnings.append(
+                f"Bytes {start:,} to {len(buf):,} after the FIT data are not FIT data; ignored."
+            )
+            break
+        header_size, data_end = header
+        if data_end > len(buf):
+            data_end = len(buf)
+        try:
+            _walk(buf, start + header_size, data_end, scan)
+        except _Damage as damage:
+            scan.damage = (damage.offset, damage.reason)
+            break
+        if data_end + 2 <= len(buf) and not crc_ok(buf, start, data_end + 2):
+            scan.warnings.append(
+                f"The FIT checksum at byte {data_end:,} does not match: the file may be "
+                "damaged, but everything in it was read."
+            )
+        start = data_end + 2
+        if len(buf) - start < 12:  # too short for another header: padding, not data
+            break
+    return scan
+
+
+def _header(buf: bytes, start: int, *, first: bool) -> tuple[int, int] | None:
+    size = buf[start]
+    if len(buf) - start < 12 or size < 12 or buf[start + 8 : start + 12] != b".FIT":
+        if first:
+            raise TrackError(
+                "This is not a FIT file: it does not start with a FIT header.", offset=0
+            )
+        return None
+    data_size = int.from_bytes(buf[start + 4 : start + 8], "little")
+    if data_size == 0:  # written by devices that never closed the file: read to the end
+        return size, len(buf)
+    return size, start + size + data_size
+
+
+def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
+    """The one per-message loop: kept to the bare minimum of work for speed."""
+    local = [-1] * 16
+    sizes = [0] * 16
+    positions, kinds = scan.positions, scan.kinds
+    add_position, add_kind = positions.append, kinds.append
+    while pos < end:
+        header = buf[pos]
+        if header & 0x80:
+            slot = (header >> 5) & 0x03
+            if local[slot] < 0:
+                raise _Damage(pos, f"a message uses local type {slot}, which was never defined")
+            scan.compressed_at.append(len(positions))
+            scan.compressed_offset.append(header & 0x1F)
+        elif header & 0x40:
+            pos = _define(buf, pos, end, local, sizes, scan)
+            continue
+        else:
+            slot = header & 0x0F
+            if local[slot] < 0:
+                raise _Damage(pos, f"a message uses local type {slot}, which was never defined")
+        add_position(pos + 1)
+        add_kind(local[slot])
+        pos += 1 + sizes[slot]
+    if pos > end:
+        positions.pop()
+        kinds.pop()
+        if scan.compressed_at and scan.compressed_at[-1] == len(positions):
+            scan.compressed_at.pop()
+            scan.compressed_offset.pop()
+        raise _Damage(pos - 1 - sizes[slot], "the file ends in the middle of a message")
+
+
+def _define(buf: bytes, pos: int, end: int, local: list[int], sizes: list[int], scan: Scan) -> int:
+    """Read a definition message at pos; return where the next message starts."""
+    header = buf[pos]
+    fields_end = pos + 6 + 3 * (buf[pos + 5] if pos + 5 < end else 0)
+    stop = fields_end + (1 + 3 * buf[fields_end] if header & 0x20 and fields_end < end else 0)
+    if stop > end or (header & 0x20 and fields_end >= end):
+        raise _Damage(pos, "the file ends in the middle of a message definition")
+    if buf[pos + 2] > 1:
+        raise _Damage(pos, "a message definition is corrupt (unknown byte order)")
+    key = bytes([header & 0x20]) + buf[pos + 2 : stop]
+    kind = scan.known.get(key)
+    if kind is None:
+        kind = len(scan.definitions)
+        scan.definitions.append(_definition(buf, pos, fields_end, stop))
+        scan.known[key] = kind
+    local[header & 0x0F] = kind
+    sizes[header & 0x0F] = scan.definitions[kind].size
+    return stop
+
+
+def _definition(buf: bytes, pos: int, fields_end: int, stop: int) -> Definition:
+    big_endian = buf[pos + 2] == 1
+    global_num = int.from_bytes(buf[pos + 3 : pos + 5], "big" if big_endian else "little")
+    fields: dict[int, tuple[int, int, int]] = {}
+    offset = 0
+    for at in range(pos + 6, fields_end, 3):
+        number, size, base = buf[at], buf[at + 1], buf[at + 2] & 0x1F
+        fields.setdefault(number, (offset, size, base))
+        offset += size
+    # Developer fields carry their own sizes; their values are skipped.
+    for at in range(fields_end + 1, stop, 3):
+        offset += buf[at + 1]
+    return Definition(global_num, big_endian, fields, offset)
+
+
+class Messages:
+    """All data messages of a file, decoded one field of one definition at a time."""
+
+    def __init__(self, buf: bytes, scan: Scan):
+        self.bytes = np.frombuffer(buf, np.uint8)
+        self.definitions = scan.definitions
+        self.positions: IntArray = np.array(scan.positions, np.int64)
+        kinds = np.array(scan.kinds, np.int64)
+        order = np.argsort(kinds, kind="stable")
+        bounds = np.searchsorted(kinds[order], np.arange(len(scan.definitions) + 1))
+        # definition index -> indices (file order) of its messages
+        self.groups = {
+            kind: order[bounds[kind] : bounds[kind + 1]]
+            for kind in range(len(scan.definitions))
+            if bounds[kind + 1] > bounds[kind]
+        }
+        self.fit_time = self._timestamps(scan)
+
+    def table(self, message: str) -> tuple[IntArray, dict[str, FloatArray]]:
+        """Every message of one kind in file order: message indices and scaled columns."""
+        number = profile.MESSAGES[message]
+        wanted = profile.FIELDS[number]
+        indices: list[IntArray] = []
+        columns: dict[str, list[FloatArray]] = {name: [] for name, *_ in wanted.values()}
+        for kind, index in self.groups.items():
+            definition = self.definitions[kind]
+            if definition.global_num != number:
+                continue
+            indices.append(index)
+            for field_num, (name, _base, scale, offset) in wanted.items():
+                values = self.column(definition, index, field_num)
+                if values is None:
+                    values = np.full(len(index), np.nan)
+                elif scale != 1.0 or offset != 0.0:
+                    values = values / scale - offset
+                columns[name].append(values)
+        if not indices:
+            return np.zeros(0, np.int64), {name: np.zeros(0) for name in columns}
+        index = np.concatenate(indices)
+        order = np.argsort(index, kind="stable")
+        return index[order], {name: np.concatenate(parts)[order] for name, parts in columns.items()}
+
+    def column(self, definition: Definition, index: IntArray, field_num: int) -> FloatArray | None:
+        """One numeric field (its first element, for arrays) of some messages, NaN if invalid."""
+        raw = self.raw(definition, index, field_num)
+        if raw is None:
+            return None
+        values, invalid = raw
+        out = values.astype(np.float64)
+        out[invalid] = np.nan
+        return out
+
+    def raw(
+        self, definition: Definition, index: IntArray, field_num: int
+    ) -> tuple[npt.NDArray[np.generic], npt.NDArray[np.bool_]] | None:
+        spec = definition.fields.get(field_num)
+        if spec is None:
+            return None
+        offset, size, base = spec
+        kind, width, invalid = _BASE_BY_NUMBER.get(base, ("b", 1, 0xFF))
+        if kind == "S" or size < width or size % width:
+            # Strings are read one by one; a size that is not a whole number of values
+            # (COROS writes some) makes the field unreadable, not the file.
+            return None
+        starts = self.positions[index] + offset
+        if kind == "b":
+            # Byte arrays hold bit-packed components, least significant bit first.
+            width = min(size, 4)
+            data = self._gather(starts, width)
+            packed = data.astype(np.uint32) << (8 * np.arange(width, dtype=np.uint32))
+            return np.bitwise_or.reduce(packed, axis=1), (data == 0xFF).all(axis=1)
+        dtype = np.dtype(f"{'>' if definition.big_endian else '<'}{kind}{width}")
+        values = self._gather(starts, width).view(dtype).reshape(len(index))
+        if kind == "f":
+            return values, ~np.isfinite(values)
+        return values, values == np.array(invalid).astype(dtype)
+
+    def _gather(self, starts: IntArray, width: int) -> npt.NDArray[np.uint8]:
+        # One byte column at a time keeps the temporary index array to 8 bytes a message.
+        out = np.empty((len(starts), width), np.uint8)
+        for byte in range(width):
+            out[:, byte] = self.bytes[starts + byte]
+        return out
+
+    def strings(self, message: str, field_num: int) -> list[tuple[int, str]]:
+        """A string field of every message of one kind: (message index, text)."""
+        number = profile.MESSAGES[message]
+        found: list[tuple[int, str]] = []
+        for kind, index in self.groups.items():
+            definition = self.definitions[kind]
+            spec = definition.fields.get(field_num)
+            if definition.global_num != number or spec is None:
+                continue
+            offset, size, _base = spec
+            for i in index[:1000].tolist():
+                start = int(self.positions[i]) + offset
+                text = bytes(self.bytes[start : start + size]).split(b"\0", 1)[0]
+                found.append((i, text.decode("utf-8", "replace").strip()))
+        return sorted(found)
+
+    def _timestamps(self, scan: Scan) -> IntArray:
+        """The FIT time of every message (-1 where it has none), compressed ones resolved."""
+        times = np.full(len(self.positions), -1, np.int64)
+        wanted = set(profile.MESSAGES.values())
+        for kind, index in self.groups.items():
+            definition = self.definitions[kind]
+            if not scan.compressed_at and definition.global_num not in wanted:
+                continue
+            raw = self.raw(definition, index, TIMESTAMP_FIELD)
+            if raw is not None:
+                values, invalid = raw
+                times[index] = np.where(invalid, -1, values.astype(np.int64))
+        if scan.compressed_at:
+            _resolve_compressed(times, scan)
+        return times
+
+
+def _resolve_compressed(times: IntArray, scan: Scan) -> None:
+    """Give compressed-timestamp messages their times, in place.
+
+    Each one adds (offset - previous time) mod 32 seconds to the time of the message
+    before it that had a time: a running sum, restarted at every full timestamp.
+    """
+    compressed = np.array(scan.compressed_at, np.int64)
+    low = np.full(len(times), -1, np.int64)
+    full = times >= 0
+    low[full] = times[full] & 0x1F
+    low[compressed] = np.array(scan.compressed_offset, np.int64)
+    timed = np.flatnonzero(low >= 0)
+    is_full = full[timed]
+    step = (low[timed] - np.concatenate(([0], low[timed][:-1]))) & 0x1F
+    step[is_full] = 0
+    run = np.cumsum(is_full) - 1
+    total = np.cumsum(step)
+    base_time = times[timed][is_full]
+    base_total = total[is_full]
+    has_base = run >= 0
+    safe_run = np.where(has_base, run, 0)
+    if base_time.size:
+        resolved = base_time[safe_run] + total - base_total[safe_run]
+        times[timed] = np.where(has_base, resolved, -1)
+
+
+def crc_ok(buf: bytes, start: int, stop: int) -> bool:
+    """True when the FIT file in buf[start:stop], its 2-byte CRC included, checks out.
+
+    The CRC (CRC-16/ARC: starts at 0, nothing xored out) of data followed by its own CRC
+    is 0. It is linear, so numpy can run it on many blocks side by side, two bytes a
+    step, and then fold the block CRCs together in a tree: no Python step per byte.
+    """
+    data = np.frombuffer(buf, np.uint8, stop - start, start)
+    words = max(32, 1 << ((len(data) // 8).bit_length() // 2))  # about sqrt(n) / 3
+    # Zero bytes in front leave a CRC that starts at 0 unchanged, so pad there.
+    padded = np.concatenate((np.zeros(-len(data) % (2 * words), np.uint8), data))
+    rows = padded.view("<u2").reshape(-1, words).T.copy()
+    crc = np.zeros(rows.shape[1], np.uint16)
+    for row in rows:
+        crc = _CRC_WORD[crc ^ row]
+    low, high = _zeros_shift(2 * words)
+    folded = crc.astype(np.int64)
+    while len(folded) > 1:
+        if len(folded) % 2:
+            folded = np.concatenate(([0], folded))
+        first = folded[0::2]
+        folded = low[first & 0xFF] ^ high[first >> 8] ^ folded[1::2]
+        low, high = _compose(low, high)
+    return int(folded[0]) == 0
+
+
+def _crc_tables() -> tuple[IntArray, npt.NDArray[np.uint16]]:
+    table = np.arange(256, dtype=np.int64)
+    for _ in range(8):
+        table = np.where(table & 1, (table >> 1) ^ 0xA001, table >> 1)
+    # Two bytes at once: the 16-bit state xored with the next word is wholly consumed.
+    word = np.arange(65536, dtype=np.int64)
+    for _ in range(2):
+        word = table[word & 0xFF] ^ (word >> 8)
+    return table, word.astype(np.uint16)
+
+
+_CRC_BYTE, _CRC_WORD = _crc_tables()
+
+
+@cache
+def _zeros_shift(length: int) -> tuple[IntArray, IntArray]:
+    """Tables for the CRC after `length` zero bytes: low[x & 0xFF] ^ high[x >> 8]."""
+    crc = np.concatenate((np.arange(256), np.arange(256) << 8)).astype(np.int64)
+    for _ in range(length):
+        crc = _CRC_BYTE[crc & 0xFF] ^ (crc >> 8)
+    return crc[:256], crc[256:]
+
+
+def _compose(low: IntArray, high: IntArray) -> tuple[IntArray, IntArray]:
+    """The tables for twice as many zero bytes."""
+    values = np.concatenate((np.arange(256), np.arange(256) << 8)).astype(np.int64)
+    once = low[values & 0xFF] ^ high[values >> 8]
+    twice = low[once & 0xFF] ^ high[once >> 8]
+    return twice[:256], twice[256:]
