@@ -155,7 +155,7 @@ def _server_flags(workdir: Path, ports: dict[str, int], config: Path) -> list[st
         "-master.volumeSizeLimitMB=64",
         f"-volume.port={ports['volume']}",
         f"-volume.port.grpc={free_port()}",
-        "-volume.max=4",
+        "-volume.max=100",
         "-volume.preStopSeconds=0",
         "-filer",
         f"-filer.port={ports['filer']}",
