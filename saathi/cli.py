@@ -30,22 +30,29 @@ def main(argv: list[str] | None = None) -> int:
         from saathi.tracks.inspect import main as inspect_main
 
         return inspect_main(rest)
-    if command == "manage":
-        return manage(rest)
-    if command == "serve":
-        from saathi.config.serve import serve
-
-        return serve(rest)
+    if command in {"manage", "serve"}:
+        return run_django(command, rest)
     print(f"saathi: unknown command {command!r}\n\n{USAGE}", end="", file=sys.stderr)
     return 2
 
 
-def manage(args: list[str]) -> int:
+def run_django(command: str, args: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
-    from django.core.management import execute_from_command_line
+    from django.core.exceptions import ImproperlyConfigured
 
-    execute_from_command_line(["saathi manage", *args])
-    return 0
+    try:
+        if command == "serve":
+            from saathi.config.serve import serve
+
+            return serve(args)
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["saathi manage", *args])
+        return 0
+    except ImproperlyConfigured as error:
+        # A bad SAATHI_* value: its message names the variable, a traceback would bury it.
+        print(f"saathi {command}: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ process manager restarts the pair instead of leaving a site whose uploads never 
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -84,7 +83,6 @@ def serve(args: list[str]) -> int:
     if args:
         print(f"saathi serve takes no arguments, got: {' '.join(args)}", file=sys.stderr)
         return 2
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saathi.config.settings")
     from django.conf import settings
 
     bind = _bind(settings.SAATHI_HOST, settings.SAATHI_PORT)
