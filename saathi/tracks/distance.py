@@ -1,0 +1,112 @@
+"""Cumulative distance along a track: the device's own stream when it is trustworthy,
+else geodesic steps between fixes that survive a speed/acceleration filter, else the
+device's speed integrated over time. Distance is never counted across a segment break
+or a timer pause.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from saathi.tracks.geo import haversine_m
+from saathi.tracks.sports import Limits
+from saathi.tracks.timing import BoolArray, IntArray
+from saathi.tracks.track import FloatArray, Track
+
+DistanceSource = Literal["device", "gps", "speed"]
+
+# Humans do not accelerate or brake harder than 2 g; a fix implying more is noise.
+MAX_ACCELERATION = 2 * 9.81
+# A recorded distance may wobble back by rounding; more than this is a reset or garbage.
+_BACKWARD_TOLERANCE_M = 1.0
+_SPIKE_PASSES = 5
+
+
+def cumulative_distance(
+    track: Track, limits: Limits, off: BoolArray
+) -> tuple[FloatArray, DistanceSource] | None:
+    """Metres from the first sample at every sample, starting at 0 and never decreasing."""
+    if len(track) == 0:
+        return None
+    device = _device_stream(track.distance)
+    has_position = track.has_position
+    if device is not None and (device[-1] > 0 or not has_position):
+        return device, "device"
+    if has_position:
+        return _geodesic(track, limits, off), "gps"
+    if track.has("speed") and np.isfinite(track.time).all():
+        return _integrated_speed(track.speed, track.time, off), "speed"
+    if device is not None:
+        return device, "device"
+    return None
+
+
+def _device_stream(distance: FloatArray) -> FloatArray | None:
+    finite = np.flatnonzero(np.isfinite(distance))
+    if finite.size < 2:
+        return None
+    values = distance[finite]
+    if (np.diff(values) < -_BACKWARD_TOLERANCE_M).any():
+        return None
+    filled = np.interp(np.arange(distance.size), finite, np.maximum.accumulate(values))
+    cumulative: FloatArray = filled - filled[0]
+    return cumulative
+
+
+def _geodesic(track: Track, limits: Limits, off: BoolArray) -> FloatArray:
+    fixes = np.flatnonzero(np.isfinite(track.lat) & np.isfinite(track.lon))
+    timed = bool(np.isfinite(track.time[fixes]).all())
+    # A step between fixes is dropped when any sample-to-sample step it spans is off.
+    off_before = np.concatenate(([0], np.cumsum(off)))
+    if timed:
+        fixes = _without_spikes(track, fixes, limits.max_mps, off_before)
+    lat, lon = track.lat[fixes], track.lon[fixes]
+    steps = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
+    steps[off_before[fixes[1:]] > off_before[fixes[:-1]]] = 0.0
+    if timed:
+        dt = np.diff(track.time[fixes])
+        steps[steps > limits.max_mps * np.maximum(dt, 1.0)] = 0.0
+    at_fix = np.concatenate(([0.0], np.cumsum(steps)))
+    # Samples without a fix hold the distance of the last fix before them.
+    slot = np.searchsorted(fixes, np.arange(len(track)), side="right") - 1
+    cumulative: FloatArray = at_fix[np.maximum(slot, 0)]
+    return cumulative
+
+
+def _without_spikes(
+    track: Track, fixes: IntArray, max_mps: float, off_before: IntArray
+) -> IntArray:
+    """Drop fixes that jump out and straight back: too fast, or > 2 g, both ways.
+
+    A step across a break or pause is no evidence either way (NaN compares false).
+    """
+    for _ in range(_SPIKE_PASSES):
+        if fixes.size < 3:
+            break
+        lat, lon, time = track.lat[fixes], track.lon[fixes], track.time[fixes]
+        dt = np.maximum(np.diff(time), 1.0)
+        speed = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:]) / dt
+        speed[off_before[fixes[1:]] > off_before[fixes[:-1]]] = np.nan
+        too_fast = speed > max_mps
+        accel = np.diff(speed) / ((dt[:-1] + dt[1:]) / 2)
+        jump_in = np.concatenate(([False], accel[:-1] > MAX_ACCELERATION))
+        fall_out = accel < -MAX_ACCELERATION
+        spike = (too_fast[:-1] & too_fast[1:]) | (jump_in & fall_out)
+        if not spike.any():
+            break
+        keep = np.ones(fixes.size, dtype=bool)
+        keep[1:-1] = ~spike
+        fixes = fixes[keep]
+    return fixes
+
+
+def _integrated_speed(speed: FloatArray, time: FloatArray, off: BoolArray) -> FloatArray:
+    """Trapezoids of the device's speed (an indoor trainer, a foot pod without distance)."""
+    finite = np.flatnonzero(np.isfinite(speed))
+    filled = np.interp(np.arange(speed.size), finite, speed[finite])
+    steps = (filled[:-1] + filled[1:]) / 2 * np.diff(time)
+    steps[off] = 0.0
+    cumulative: FloatArray = np.concatenate(([0.0], np.cumsum(np.maximum(steps, 0.0))))
+    return cumulative
