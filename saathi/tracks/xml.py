@@ -1,0 +1,363 @@
+"""Safe, streaming XML for the GPX and TCX readers.
+
+Activity files are untrusted uploads, so the document type declaration is refused before
+the parser sees it: it is the only door to entity bombs ("billion laughs") and to external
+entities that read local files (XXE), and no GPX or TCX file needs one. lxml's own guards
+(no entity substitution, no network, no DTD loading, libxml2's size limits) stay on too.
+
+Points are read in batches: the parser builds a few thousand points as elements, compiled
+XPath expressions pull each column out of the batch in C, and the batch is deleted, so a
+100 MB file reads in bounded memory and Python code runs per batch rather than per value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+import numpy as np
+from lxml import etree
+
+from saathi.tracks.track import FloatArray, Track, TrackError
+
+CHUNK = 1 << 16
+BATCH = 2000
+# The prolog (declaration, comments) before the root element; real files need a few
+# hundred bytes.
+MAX_PROLOG = 1 << 20
+
+_BOM_UTF8 = b"\xef\xbb\xbf"
+_BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+_PROLOG_ITEM = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_ROOT = re.compile(rb"\s*<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+
+
+def strip_prolog_space(head: bytes) -> bytes:
+    """Drop a UTF-8 byte-order mark and whitespace before `<?xml`: both are common
+    (Strava TCX) and both make a strict parser reject the declaration."""
+    if head.startswith(_BOM_UTF8):
+        head = head[len(_BOM_UTF8) :]
+    return head.lstrip(b" \t\r\n")
+
+
+def root_name(head: bytes) -> str | None:
+    """The local name of the root element, or None when `head` ends before it.
+
+    Raises TrackError for a document type declaration, wherever it is in the prolog.
+    """
+    if head.startswith(_BOMS_UTF16):
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
+    text = strip_prolog_space(head)
+    position = 0
+    while match := _PROLOG_ITEM.match(text, position):
+        position = match.end()
+    rest = text[position:].lstrip()
+    if rest.startswith(b"<!DOCTYPE") or rest.startswith(b"<!ENTITY"):
+        line = text[:position].count(b"\n") + 1
+        raise TrackError(
+            f"line {line}: the file declares a document type (<!DOCTYPE>); activity files "
+            "never need one and it can hide entity bombs or read local files, so it is refused",
+            line=line,
+        )
+    root = _ROOT.match(rest)
+    if root is None:
+        return None
+    return root.group(2).decode("ascii")
+
+
+def _parse_error(error: etree.LxmlError) -> TrackError:
+    line = getattr(error, "lineno", None) or None
+    message = str(getattr(error, "msg", None) or error).split(", line ")[0]
+    where = f"line {line}: " if line else ""
+    return TrackError(f"{where}the XML is malformed: {message}", line=line)
+
+
+class Document:
+    """One XML document fed in chunks; yields the elements named in `tags` as they end.
+
+    `tags` are Clark names; "{*}name" matches `name` in any namespace (the reader then
+    checks the namespace itself). `namespaces` collects every namespace URI declared so
+    far, for readers that only look for extensions the file declares.
+    """
+
+    def __init__(
+        self, chunks: Iterable[bytes], tags: Sequence[str], columns: Sequence[Column] = ()
+    ):
+        self._chunks = chunks
+        self._tags = list(tags)
+        self.namespaces: set[str] = set()
+        self.root: etree._Element | None = None
+        # Element names to look out for in the raw bytes: a column whose element never
+        # appears costs nothing (see Batch).
+        self.unseen: set[bytes] = {c.leaf for c in columns if c.leaf is not None}
+        self.seen: set[bytes] = set()
+
+    def __iter__(self) -> Iterator[etree._Element]:
+        parser = etree.XMLPullParser(
+            events=("end", "start-ns"),
+            tag=self._tags,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_blank_text=True,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        try:
+            tail = b""
+            for chunk in self._checked(self._chunks):
+                if self.unseen:
+                    self._look(tail + chunk)
+                    tail = chunk[-64:]
+                parser.feed(chunk)
+                yield from self._events(parser)
+            parser.close()
+            yield from self._events(parser)
+        except etree.LxmlError as error:
+            raise _parse_error(error) from None
+
+    def _look(self, window: bytes) -> None:
+        found = {name for name in self.unseen if name + b">" in window}
+        self.seen |= found
+        self.unseen -= found
+
+    def _events(self, parser: etree.XMLPullParser) -> Iterator[etree._Element]:
+        for event, item in parser.read_events():
+            if event == "start-ns":
+                self.namespaces.add(item[1])
+                continue
+            if self.root is None:
+                self.root = item.getroottree().getroot()
+            yield item
+
+    def _checked(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        """Hold chunks back until the root element is in sight and the prolog is clean."""
+        head = b""
+        iterator = iter(chunks)
+        for chunk in iterator:
+            head += chunk
+            if root_name(head) is not None or len(head) > MAX_PROLOG:
+                break
+        if not head.strip():
+            raise TrackError("the file is empty")
+        if root_name(head) is None:
+            raise TrackError("line 1: no XML element found at the start of the file", line=1)
+        yield strip_prolog_space(head)
+        yield from iterator
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where one per-point value lives, as XPath steps below the point element.
+
+    A last step starting with "@" reads an attribute. Several columns may feed the same
+    channel (heart rate in TrackPointExtension v1, v2 or gpxdata); the first wins and the
+    others fill its gaps.
+    """
+
+    channel: str
+    steps: tuple[str, ...]
+    namespace: str | None = None  # only evaluated when the file declares it
+
+    @property
+    def leaf(self) -> bytes | None:
+        """The element name holding the value (None for an attribute)."""
+        last = self.steps[-1]
+        return None if last.startswith("@") else last.split(":")[-1].encode("ascii")
+
+
+def _path(steps: tuple[str, ...]) -> str:
+    """An XPath giving at most one text per value element; with one value element per
+    point (the usual case, checked by counting) the results align with the points."""
+    if steps[-1].startswith("@"):
+        return "/".join(steps)
+    return "/".join(steps) + "[1]/text()[1]"
+
+
+class Batch:
+    """Points collected under one parent, extracted column by column, then deleted."""
+
+    def __init__(
+        self,
+        point: str,
+        columns: Sequence[Column],
+        prefixes: dict[str, str],
+        document: Document,
+    ):
+        self.columns = list(columns)
+        self._document = document
+        self._batch: list[etree._Element] = []
+        self._parent: etree._Element | None = None
+        self._many: list[etree.XPath] = []
+        self._one: list[etree.XPath] = []
+        for column in self.columns:
+            path = _path(column.steps)
+            self._many.append(
+                etree.XPath(
+                    f"{point}[position() <= $n]/{path}", namespaces=prefixes, smart_strings=False
+                )
+            )
+            self._one.append(etree.XPath(path, namespaces=prefixes, smart_strings=False))
+        self.values: list[list[list[str | None]]] = [[] for _ in self.columns]
+        self.lines: list[int] = []  # source line of each point, for error messages
+
+    def __len__(self) -> int:
+        return len(self._batch)
+
+    def add(self, point: etree._Element) -> None:
+        parent = point.getparent()
+        if parent is not self._parent:
+            self.flush()
+            self._parent = parent
+        self._batch.append(point)
+        if len(self._batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, parent = self._batch, self._parent
+        if not batch or parent is None:
+            return
+        n = len(batch)
+        for index, column in enumerate(self.columns):
+            if self._absent(column):
+                self.values[index].append([None] * n)
+                continue
+            found = self._many[index](parent, n=n)
+            if not found:
+                found = [None] * n
+            elif len(found) != n:
+                found = [_first(self._one[index](point)) for point in batch]
+            self.values[index].append(found)
+        self.lines.extend(point.sourceline or 0 for point in batch)
+        for point in batch:
+            parent.remove(point)
+        self._batch = []
+
+    def _absent(self, column: Column) -> bool:
+        document = self._document
+        if column.namespace is not None and column.namespace not in document.namespaces:
+            return True
+        return column.leaf is not None and column.leaf not in document.seen
+
+    def strings(self, index: int) -> list[str | None]:
+        return [value for part in self.values[index] for value in part]
+
+
+def _first(found: object) -> str | None:
+    if isinstance(found, list) and found:
+        return str(found[0])
+    return None
+
+
+def to_floats(values: list[str | None], lines: list[int], what: str) -> FloatArray:
+    """Numbers as written ("12.5", " 7 ", empty or missing → NaN); anything else is an error
+    naming the line."""
+    if not any(values):
+        return np.full(len(values), np.nan)
+    try:
+        return np.array([float(v) if v else np.nan for v in values], dtype=np.float64)
+    except ValueError:
+        for index, value in enumerate(values):
+            try:
+                float(value or "nan")
+            except ValueError:
+                line = lines[index] if index < len(lines) else None
+                where = f"line {line}: " if line else ""
+                raise TrackError(
+                    f"{where}{what} {_quote(value)} is not a number", line=line
+                ) from None
+        raise
+
+
+def _quote(value: str | None) -> str:
+    text = (value or "").strip()
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def parse_time(text: str) -> float:
+    """ISO 8601 as activity files write it: "Z", "+02:00", fractions; naive means UTC."""
+    moment = datetime.fromisoformat(text.strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def to_times(values: list[str | None], lines: list[int]) -> FloatArray:
+    out = np.full(len(values), np.nan)
+    for index, value in enumerate(values):
+        if not value or not value.strip():
+            continue
+        try:
+            out[index] = parse_time(value)
+        except (ValueError, OverflowError, OSError):
+            line = lines[index] if index < len(lines) else None
+            where = f"line {line}: " if line else ""
+            raise TrackError(
+                f"{where}time {_quote(value)} is not an ISO 8601 date and time", line=line
+            ) from None
+    return out
+
+
+def optional_time(text: str | None, what: str, line: int | None) -> float | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_time(text)
+    except (ValueError, OverflowError, OSError):
+        where = f"line {line}: " if line else ""
+        raise TrackError(
+            f"{where}{what} {_quote(text)} is not an ISO 8601 date and time", line=line
+        ) from None
+
+
+def optional_float(text: str | None, what: str, line: int | None) -> float | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        where = f"line {line}: " if line else ""
+        raise TrackError(f"{where}{what} {_quote(text)} is not a number", line=line) from None
+    return value if np.isfinite(value) else None
+
+
+def combine(first: FloatArray, second: FloatArray) -> FloatArray:
+    """`first`, with its gaps filled from `second`."""
+    return np.where(np.isnan(first), second, first)
+
+
+def order_warning(time: FloatArray, lines: list[int]) -> str | None:
+    """One warning when timestamps repeat or go backwards; the order is kept as written."""
+    finite = np.flatnonzero(np.isfinite(time))
+    if finite.size < 2:
+        return None
+    steps = np.diff(time[finite])
+    bad = np.flatnonzero(steps <= 0)
+    if bad.size == 0:
+        return None
+    index = int(finite[bad[0] + 1])
+    line = lines[index] if index < len(lines) else 0
+    where = f" (first at line {line})" if line else ""
+    return (
+        f"timestamps repeat or go backwards at {bad.size} points{where}; kept in the order written"
+    )
+
+
+def new_track(format: Literal["gpx", "tcx"], channels: dict[str, FloatArray]) -> Track:
+    return Track(
+        format=format,
+        time=channels["time"],
+        lat=channels["lat"],
+        lon=channels["lon"],
+        alt=channels["alt"],
+        distance=channels["distance"],
+        speed=channels["speed"],
+        heart_rate=channels["heart_rate"],
+        cadence=channels["cadence"],
+        power=channels["power"],
+        temperature=channels["temperature"],
+    )
