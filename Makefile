@@ -34,10 +34,11 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-saathi/static/vendor/.built: node_modules/.installed
+saathi/static/vendor/.built: node_modules/.installed Makefile
 	rm -rf saathi/static/vendor && mkdir -p saathi/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js saathi/static/vendor/
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images saathi/static/vendor/
+	# leaflet.js names its source map; collectstatic's manifest fails if the map is missing.
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images saathi/static/vendor/
 	cp node_modules/uplot/dist/uPlot.iife.min.js node_modules/uplot/dist/uPlot.min.css saathi/static/vendor/
 	touch $@
 

@@ -362,4 +362,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_choice("SAATHI_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper()},
+    # run_huey adds a second handler of its own unless the "huey" logger already has one.
+    "loggers": {"huey": {"handlers": ["console"], "propagate": False}},
 }
