@@ -24,6 +24,10 @@ def login_handle(identifier: str) -> str:
 
 
 class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
+    error_messages = {
+        "password_mismatch": "The two passwords differ; please type the same one twice."
+    }
+
     class Meta:
         model = User
         fields = ("handle", "email", "display_name")

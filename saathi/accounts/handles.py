@@ -20,7 +20,6 @@ RESERVED_HANDLES = frozenset(
         "api",
         "everyone",
         "here",
-        "me",
         "media",
         "root",
         "saathi",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.static import serve
 
 from saathi.accounts import login_limits
 from saathi.accounts.forms import LoginForm, SettingsForm, SignupForm, login_handle
@@ -64,6 +68,18 @@ class RateLimitedLoginView(LoginView):
         return super().form_invalid(form)
 
 
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin's own login form would be a second door without the rate limit.
+
+    Someone already signed in who reaches it lacks staff rights; sending them to log in
+    again would loop straight back here.
+    """
+    if request.user.is_authenticated:
+        raise PermissionDenied("Only staff can use the admin.")
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{reverse('login')}?{query}" if query else reverse("login"))
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
@@ -83,6 +99,13 @@ def profile(request: HttpRequest, handle: str) -> HttpResponse:
     person = get_object_or_404(User, handle=handle, is_active=True)
     is_owner = person.pk == request.user.pk
     return render(request, "accounts/profile.html", {"person": person, "is_owner": is_owner})
+
+
+def avatar_file(request: HttpRequest, name: str) -> HttpResponse:
+    """Avatars have unguessable names and are shown to everyone signed in, so anyone with
+    the link may fetch one; other media are served by their apps, which check who may see.
+    """
+    return serve(request, name, document_root=Path(settings.MEDIA_ROOT) / "avatars")
 
 
 @login_required

@@ -1,11 +1,8 @@
 """Every URL of the site. Apps add their own with include(); the names here are relied on."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
-from django.views.static import serve
 
 from saathi.accounts import views as accounts
 
@@ -46,19 +43,8 @@ urlpatterns = [
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),
-    # The admin's own login form would be a second door without the rate limit.
-    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
+    path("admin/login/", accounts.admin_login),
     path("admin/", admin.site.urls),
+    # Avatars on disk; with S3 storage their URLs point at the bucket instead.
+    re_path(r"^media/avatars/(?P<name>[\w.-]+)$", accounts.avatar_file, name="avatar_file"),
 ]
-
-if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
-    # Avatars have unguessable names and are shown to everyone signed in, so they are
-    # served without an access check. Other media (activity photos) are served by their
-    # own apps, which check who may see them.
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>avatars/[\w.-]+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-    ]

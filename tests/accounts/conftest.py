@@ -6,12 +6,26 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.test import Client
 from pytest_django.fixtures import Settings
 
 from saathi.accounts.models import User
 
 PASSWORD = "correct horse battery staple"
+
+
+class QuickArgon2PasswordHasher(Argon2PasswordHasher):
+    """Argon2 still, with the memory and time cost of a test rather than of a server."""
+
+    time_cost = 1
+    memory_cost = 1024
+    parallelism = 1
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Settings) -> None:
+    settings.PASSWORD_HASHERS = ["tests.accounts.conftest.QuickArgon2PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
