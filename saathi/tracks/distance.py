@@ -21,6 +21,8 @@ DistanceSource = Literal["device", "gps", "speed"]
 MAX_ACCELERATION = 2 * 9.81
 # A recorded distance may wobble back by rounding; more than this is a reset or garbage.
 _BACKWARD_TOLERANCE_M = 1.0
+# A count restarting from zero (a new session) shows a value below this after the drop.
+_RESTART_M = 50.0
 _SPIKE_PASSES = 5
 
 
@@ -44,14 +46,23 @@ def cumulative_distance(
 
 
 def _device_stream(distance: FloatArray) -> FloatArray | None:
+    """The device's cumulative distance from 0, or None when it cannot be trusted.
+
+    A multisport file may restart the count at each session; a drop to near zero is
+    such a restart, any other drop means the stream is garbage.
+    """
     finite = np.flatnonzero(np.isfinite(distance))
     if finite.size < 2:
         return None
     values = distance[finite]
-    if (np.diff(values) < -_BACKWARD_TOLERANCE_M).any():
+    steps = np.diff(values)
+    drops = steps < -_BACKWARD_TOLERANCE_M
+    if (values[1:][drops] > _RESTART_M).any():
         return None
-    filled = np.interp(np.arange(distance.size), finite, np.maximum.accumulate(values))
-    cumulative: FloatArray = filled - filled[0]
+    # After a restart the new value is the distance covered since it.
+    steps = np.where(drops, values[1:], np.maximum(steps, 0.0))
+    at_finite = np.concatenate(([0.0], np.cumsum(steps)))
+    cumulative: FloatArray = np.interp(np.arange(distance.size), finite, at_finite)
     return cumulative
 
 

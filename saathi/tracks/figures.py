@@ -24,6 +24,9 @@ from saathi.tracks.track import CHANNELS, FloatArray, Totals, Track
 
 __all__ = ["Figures", "Split", "compute"]
 
+# No recording pauses for a month; a longer jump between two samples is corruption.
+_IMPOSSIBLE_GAP_S = 30 * 86400.0
+
 
 @dataclass
 class Figures:
@@ -86,9 +89,10 @@ def compute(
 
 
 def _timed(track: Track) -> Track | None:
-    """The samples that have a time, with time made non-decreasing (a clock stepping back
-    counts as no time passing); None when fewer than two have one."""
+    """The samples that have a believable time, with time made non-decreasing (a clock
+    stepping back counts as no time passing); None when fewer than two have one."""
     keep = np.isfinite(track.time)
+    keep[keep] = _believable(track.time[keep])
     if keep.sum() < 2:
         return None
     if keep.all() and (np.diff(track.time) >= 0).all():
@@ -98,6 +102,20 @@ def _timed(track: Track) -> Track | None:
     channels["time"] = np.maximum.accumulate(channels["time"])
     breaks = sorted({int(b) for b in np.searchsorted(index, track.breaks)} - {0, index.size})
     return replace(track, **channels, breaks=breaks)
+
+
+def _believable(time: FloatArray) -> BoolArray:
+    """False for samples cut off from the rest by a jump of more than a month: a corrupt
+    timestamp (a damaged file's last record said 2085). The largest stretch between
+    such jumps is the recording."""
+    jumps = np.flatnonzero(np.abs(np.diff(time)) > _IMPOSSIBLE_GAP_S) + 1
+    if jumps.size == 0:
+        return np.ones(time.size, dtype=bool)
+    edges = np.concatenate(([0], jumps, [time.size]))
+    longest = int(np.argmax(np.diff(edges)))
+    keep = np.zeros(time.size, dtype=bool)
+    keep[edges[longest] : edges[longest + 1]] = True
+    return keep
 
 
 def _clock(

@@ -31,7 +31,7 @@ def test_a_barometric_staircase_with_noise_climbs_fifty_metres() -> None:
     assert abs(figures.totals.ascent_m - 50.0) < 2.0
     assert figures.totals.descent_m < 2.0
     assert figures.altitude_source == "barometric"
-    assert figures.elevation_method == "1 Hz, 10 s mean, 3 m hysteresis"
+    assert figures.elevation_method == "1 Hz, 8 s mean, 3 m hysteresis"
 
 
 def test_barometric_noise_on_the_flat_is_not_climbing() -> None:
