@@ -124,6 +124,7 @@ SAATHI_WEB_WORKERS = env_int("SAATHI_WEB_WORKERS", 2, minimum=1, maximum=64)
 INSTALLED_APPS = [
     "saathi.accounts",
     "saathi.system",
+    "saathi.activities",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -310,13 +311,14 @@ else:
     HUEY.update(huey_class="huey.SqliteHuey", filename=str(DATA_DIR / "huey.sqlite3"))
 
 # The cache holds login-attempt counts, so every app-server process must see the same
-# one: Redis when there is one, else files in the data dir (one machine, many workers).
+# one: Redis when there is one (keys prefixed with the site's name, as Huey's queue is),
+# else files in the data dir (one machine, many workers).
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "saathi",
+            "KEY_PREFIX": HUEY_NAME,
         }
     }
 else:

@@ -1,0 +1,317 @@
+"""Activities, their stored streams, and the import jobs that bring files in.
+
+Summary figures are real columns so that lists, records and stats are plain indexed
+queries; the samples live beside them in ActivityStreams, packed, read only by the
+activity page and exports.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+
+from saathi.activities.sports import Sport
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from saathi.accounts.models import User
+    from saathi.tracks.track import Track
+
+# The headline figures: each is the device's value when the file had one, else Saathi's.
+HEADLINE_FIELDS = (
+    "distance_m",
+    "moving_s",
+    "elapsed_s",
+    "timer_s",
+    "ascent_m",
+    "descent_m",
+    "avg_speed_mps",
+    "max_speed_mps",
+    "avg_hr",
+    "max_hr",
+    "avg_cadence",
+    "avg_power",
+    "max_power",
+    "calories",
+)
+
+
+class Visibility(models.TextChoices):
+    # A CharField, not a boolean: partners and clubs will join these as new values.
+    ONLY_ME = "only_me", "Only me"
+    FOLLOWERS = "followers", "Followers"
+    PUBLIC = "public", "Everyone"
+
+
+class Source(models.TextChoices):
+    FILE = "file", "File"
+    MANUAL = "manual", "Manual entry"
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def owned_by(self, user: User) -> ActivityQuerySet:
+        return self.filter(owner=user)
+
+    def visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
+        """What `user` may see: the one privacy rule for pages, feed, API and exports.
+
+        There are no follows yet, so "followers" behaves like "only me" for everyone
+        but the owner; when follows land, this is the one place that learns of them.
+        Anonymous visitors see nothing until public profiles are designed.
+        """
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(models.Q(owner=user) | models.Q(visibility=Visibility.PUBLIC))
+
+
+def _field(verbose: str) -> Any:
+    return models.FloatField(verbose, null=True, blank=True)
+
+
+class Activity(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activities"
+    )
+    sport = models.CharField(max_length=24, choices=Sport.choices, db_index=True)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    start_time = models.DateTimeField(help_text="When it started, in UTC.")
+    timezone = models.CharField(max_length=64, help_text="IANA name of the local time zone.")
+    # The local calendar day: days, weeks and streaks follow it, not the UTC date.
+    local_date = models.DateField()
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.FILE)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.ONLY_ME
+    )
+    perceived_effort = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="1 (very easy) to 10 (maximal).",
+    )
+    device = models.CharField(max_length=120, blank=True)
+    file_format = models.CharField(max_length=8, blank=True)  # fit, gpx, tcx; blank when manual
+    # The original file's hash: the same file from the same person is a duplicate.
+    sha256 = models.CharField(max_length=64, blank=True)
+
+    distance_m = _field("distance (m)")
+    moving_s = _field("moving time (s)")
+    elapsed_s = _field("elapsed time (s)")
+    timer_s = _field("timer time (s)")
+    ascent_m = _field("elevation gain (m)")
+    descent_m = _field("elevation loss (m)")
+    avg_speed_mps = _field("average speed (m/s)")
+    max_speed_mps = _field("maximum speed (m/s)")
+    avg_hr = _field("average heart rate")
+    max_hr = _field("maximum heart rate")
+    avg_cadence = _field("average cadence")
+    avg_power = _field("average power (W)")
+    max_power = _field("maximum power (W)")
+    calories = _field("calories (kcal)")
+
+    # Both sets are kept so a page can say where each headline figure came from.
+    device_totals = models.JSONField(null=True, blank=True)
+    computed_totals = models.JSONField(default=dict, blank=True)
+    altitude_source = models.CharField(max_length=16, blank=True)
+    elevation_method = models.CharField(max_length=80, blank=True)
+
+    start_place = models.CharField(max_length=120, blank=True)
+    end_place = models.CharField(max_length=120, blank=True)
+    start_lat = models.FloatField(null=True, blank=True)
+    start_lon = models.FloatField(null=True, blank=True)
+    end_lat = models.FloatField(null=True, blank=True)
+    end_lon = models.FloatField(null=True, blank=True)
+
+    laps = models.JSONField(default=list, blank=True)
+    splits_km = models.JSONField(default=list, blank=True)
+    splits_mile = models.JSONField(default=list, blank=True)
+    best_efforts = models.JSONField(default=dict, blank=True)  # name -> seconds
+    power_curve = models.JSONField(default=dict, blank=True)  # seconds -> watts
+    normalized_power = models.FloatField(null=True, blank=True)
+    hr_zones = models.JSONField(null=True, blank=True)  # seconds in zones 1..5
+    trimp = models.FloatField(null=True, blank=True)
+    # Sentences for the owner: what the reader could not use, and where.
+    warnings = models.JSONField(default=list, blank=True)
+
+    points = models.PositiveIntegerField(default=0)
+    has_map = models.BooleanField(default=False)
+    has_altitude = models.BooleanField(default=False)
+    has_hr = models.BooleanField(default=False)
+    has_cadence = models.BooleanField(default=False)
+    has_power = models.BooleanField(default=False)
+
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[ActivityQuerySet] = ActivityQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name_plural = "activities"
+        ordering = ["-start_time"]
+        indexes = [
+            models.Index(fields=["owner", "-start_time"], name="activity_owner_newest"),
+            models.Index(fields=["owner", "sport", "start_time"], name="activity_owner_sport"),
+            models.Index(fields=["owner", "local_date"], name="activity_owner_day"),
+        ]
+        constraints = [
+            # Two workers importing the same file at once: the second insert fails
+            # here and becomes a duplicate instead of a second activity.
+            models.UniqueConstraint(
+                fields=["owner", "sha256"],
+                condition=~models.Q(sha256=""),
+                name="activity_unique_file_per_owner",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(perceived_effort__isnull=True)
+                | models.Q(perceived_effort__gte=1, perceived_effort__lte=10),
+                name="activity_effort_1_to_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def local_start(self) -> datetime:
+        from zoneinfo import ZoneInfo
+
+        return self.start_time.astimezone(ZoneInfo(self.timezone))
+
+    def figure_source(self, name: str) -> str:
+        """Where a headline figure came from: "device", "saathi" or "manual"."""
+        if self.source == Source.MANUAL:
+            return "manual"
+        if self.device_totals and self.device_totals.get(name) is not None:
+            return "device"
+        return "saathi"
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Delete the activity, its import jobs and their stored originals.
+
+        Files go only once the transaction commits: a rolled-back delete must still
+        find its original where it was.
+        """
+        with transaction.atomic():
+            mine = models.Q(activity=self) | models.Q(duplicate_of=self)
+            for job in ImportJob.objects.filter(mine):
+                job.delete()
+            return super().delete(*args, **kwargs)
+
+
+class ActivityStreams(models.Model):
+    """The samples of an activity, packed (see streams.py); in the database so an import
+    is one transaction, and loaded without parsing the original file again."""
+
+    activity = models.OneToOneField(
+        Activity, on_delete=models.CASCADE, primary_key=True, related_name="streams"
+    )
+    data = models.BinaryField()
+    points = models.PositiveIntegerField()
+    # Segment starts and timer pauses, as the Track has them.
+    breaks = models.JSONField(default=list, blank=True)
+    pauses = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name_plural = "activity streams"
+
+    def __str__(self) -> str:
+        return f"{self.points} points of activity {self.activity_id}"
+
+    def load(self) -> Track:
+        """The samples as a Track, named with the activity's (possibly edited) sport."""
+        from saathi.activities.sports import FIT_NAMES
+        from saathi.activities.streams import unpack
+
+        track = unpack(
+            bytes(self.data),
+            breaks=self.breaks,
+            pauses=self.pauses,
+            file_format=self.activity.file_format or "fit",
+        )
+        track.sport, track.sub_sport = FIT_NAMES[Sport(self.activity.sport)]
+        track.device = self.activity.device or None
+        return track
+
+
+class JobState(models.TextChoices):
+    WAITING = "waiting", "Waiting"
+    READING = "reading", "Reading"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+    DUPLICATE = "duplicate", "Duplicate"
+
+
+def original_path(job: ImportJob, filename: str) -> str:
+    # Spread by owner and hash so no folder grows past a few thousand entries.
+    return f"originals/{job.owner.pk}/{job.sha256[:2]}/{job.sha256[:16]}-{filename}"
+
+
+class ImportJob(models.Model):
+    """One uploaded file on its way to becoming an activity; kept whatever happens."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    original = models.FileField(upload_to=original_path, max_length=255)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    state = models.CharField(max_length=12, choices=JobState.choices, default=JobState.WAITING)
+    error = models.TextField(blank=True)  # the exact reason, as the reader gave it
+    warnings = models.JSONField(default=list, blank=True)
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_jobs"
+    )
+    duplicate_of = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicate_jobs"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["owner", "-created"], name="importjob_owner_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.state})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in {JobState.DONE, JobState.FAILED, JobState.DUPLICATE}
+
+    @property
+    def can_retry(self) -> bool:
+        return self.state == JobState.FAILED
+
+    def read_original(self) -> bytes:
+        with self.original.open("rb") as handle:
+            data: bytes = handle.read()
+        return data
+
+    def retry(self) -> None:
+        """Put a failed job back in the queue: a newer Saathi may read what an older
+        one could not. The lock stops a double click from queueing it twice."""
+        from saathi.activities.tasks import enqueue
+
+        with transaction.atomic():
+            job = ImportJob.objects.select_for_update().get(pk=self.pk)
+            if job.state != JobState.FAILED:
+                return
+            job.state, job.error, job.warnings = JobState.WAITING, "", []
+            job.started = job.finished = None
+            job.save(update_fields=["state", "error", "warnings", "started", "finished"])
+            enqueue(job)
+        self.refresh_from_db()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        name, storage = self.original.name, self.original.storage
+        result = super().delete(*args, **kwargs)
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))
+        return result
