@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export SAATHI_DATA_DIR ?= $(CURDIR)/var
 export SAATHI_PORT ?= 8000
 
-.PHONY: demo test serve install dev assets check lint pytest clean
+.PHONY: demo test serve install dev assets check lint pytest clean bench accuracy
 
 demo: install assets
 	$(BIN)/saathi manage migrate --no-input
@@ -55,6 +55,14 @@ pytest: dev assets
 
 serve: install assets
 	$(BIN)/saathi serve
+
+# The track engine against its peers (docs/performance.md) and the devices' own totals
+# (docs/accuracy.md); both read ../shared/testdata and take a few minutes.
+bench: dev
+	$(BIN)/python bench/tracks.py
+
+accuracy: dev
+	$(BIN)/python scripts/accuracy_report.py
 
 clean:
 	rm -rf $(VENV) node_modules saathi/static/vendor
