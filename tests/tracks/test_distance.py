@@ -30,8 +30,15 @@ def test_it_prefers_the_devices_distance_stream() -> None:
 def test_it_falls_back_to_positions_when_the_device_distance_goes_backwards() -> None:
     track = steady(1000, 5.0)
     track.distance = np.linspace(0, 5100.0, len(track))
-    track.distance[500] = 10.0
+    track.distance[500] = 1000.0  # from ~2550 m: not a restart from zero, garbage
     assert abs(compute(track).totals.distance_m - 5000.0) < 0.01
+
+
+def test_a_device_distance_restarting_from_zero_keeps_counting() -> None:
+    # A multisport file: the count restarts at a new session.
+    track = steady(1000, 5.0)
+    track.distance = np.concatenate((np.linspace(0, 2000.0, 501), np.linspace(3.0, 1500.0, 500)))
+    assert abs(compute(track).totals.distance_m - 3503.0) < 1e-9
 
 
 def test_it_drops_a_gps_spike_of_half_a_kilometre() -> None:
