@@ -24,16 +24,20 @@ OUTPUT_DIR = REPO_ROOT / "test-output"
 def _use_the_test_database_url() -> None:
     """Point the default database at SAATHI_TEST_DATABASE_URL before any test opens it.
 
-    Settings were imported by pytest-django before this file; Django's connection
-    handler reads DATABASES on first use, which has not happened yet.
+    pytest-django imported the settings, and set Django up, before this file: the
+    connection handler may already hold the SQLite settings and connection object.
     """
     url = os.environ.get("SAATHI_TEST_DATABASE_URL", "").strip()
     if not url:
         return
     import dj_database_url
     from django.conf import settings
+    from django.db import connections
 
     settings.DATABASES["default"] = dj_database_url.parse(url)
+    connections.__dict__.pop("settings", None)  # a cached_property: read DATABASES again
+    if hasattr(connections._connections, "default"):
+        del connections["default"]
 
 
 _use_the_test_database_url()

@@ -74,9 +74,14 @@ def redis_url() -> str:
 
 
 def postgres_url() -> str:
+    """The PostgreSQL this run uses, or a skip: without the URL the run is the SQLite one.
+
+    An unset URL is a choice of database, not a missing service, so it skips even under
+    SAATHI_REQUIRE_SERVICES; a URL whose server is down fails at database set-up.
+    """
     url = os.environ.get("SAATHI_TEST_DATABASE_URL", "").strip()
     if not url:
-        require_service("PostgreSQL", "SAATHI_TEST_DATABASE_URL is not set")
+        pytest.skip("this run is on SQLite: SAATHI_TEST_DATABASE_URL is not set")
     return url
 
 
