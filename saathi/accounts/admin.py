@@ -11,7 +11,7 @@ class UserChangeAdminForm(UserChangeForm):  # type: ignore[type-arg]
         fields = "__all__"
 
 
-class UserCreationAdminForm(AdminUserCreationForm):  # type: ignore[type-arg]
+class UserCreationAdminForm(AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("handle", "email")

@@ -104,7 +104,9 @@ class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = [(name, name) for name in time_zone_names()]
+        time_zone = self.fields["time_zone"]
+        assert isinstance(time_zone, forms.ChoiceField)
+        time_zone.choices = [(name, name) for name in time_zone_names()]
         self.fields["birth_year"].widget.attrs.update(inputmode="numeric")
         for name in ("resting_hr", "max_hr"):
             self.fields[name].widget.attrs.update(inputmode="numeric")

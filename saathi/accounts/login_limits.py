@@ -45,8 +45,8 @@ def client_address(request: HttpRequest) -> str:
     """
     hops: int = settings.SAATHI_PROXY_HOPS
     if hops:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
+        header = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        forwarded = [address.strip() for address in header.split(",") if address.strip()]
         if len(forwarded) >= hops:
             return forwarded[-hops]
     return str(request.META.get("REMOTE_ADDR", ""))

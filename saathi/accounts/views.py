@@ -11,7 +11,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
@@ -101,17 +101,18 @@ def profile(request: HttpRequest, handle: str) -> HttpResponse:
     return render(request, "accounts/profile.html", {"person": person, "is_owner": is_owner})
 
 
-def avatar_file(request: HttpRequest, name: str) -> HttpResponse:
+def avatar_file(request: HttpRequest, name: str) -> HttpResponseBase:
     """Avatars have unguessable names and are shown to everyone signed in, so anyone with
     the link may fetch one; other media are served by their apps, which check who may see.
     """
-    return serve(request, name, document_root=Path(settings.MEDIA_ROOT) / "avatars")
+    return serve(request, name, document_root=str(Path(settings.MEDIA_ROOT) / "avatars"))
 
 
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     # A fresh copy, always of the signed-in user: there is no way to name anyone else,
     # and a rejected form must not leave its values on request.user for the header.
+    assert isinstance(request.user, User)
     me = User.objects.get(pk=request.user.pk)
     form = SettingsForm(request.POST or None, request.FILES or None, instance=me)
     if request.method == "POST" and form.is_valid():

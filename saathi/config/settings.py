@@ -13,7 +13,11 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlparse
 
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Generic Django classes (ModelAdmin[Activity], QuerySet[User]) accept type arguments.
+django_stubs_ext.monkeypatch()
 
 # ---------------------------------------------------------------------------
 # Helpers: read one variable, reject a bad value with a message naming it.
@@ -180,7 +184,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "saathi.sqlite3",
+            "NAME": str(DATA_DIR / "saathi.sqlite3"),
             "OPTIONS": {
                 # WAL lets the worker write while pages read; IMMEDIATE avoids the
                 # "database is locked" upgrade deadlock between two writers.
@@ -325,7 +329,7 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": DATA_DIR / "cache",
+            "LOCATION": str(DATA_DIR / "cache"),
         }
     }
 
