@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 
+from saathi.accounts.models import validate_time_zone
 from saathi.activities.sports import Sport
 
 if TYPE_CHECKING:
@@ -38,6 +39,11 @@ HEADLINE_FIELDS = (
     "avg_power",
     "max_power",
     "calories",
+)
+
+# What the owner may change after an import; figures come from the file.
+EDITABLE_FIELDS = frozenset(
+    {"title", "description", "sport", "timezone", "visibility", "perceived_effort"}
 )
 
 
@@ -81,7 +87,9 @@ class Activity(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     start_time = models.DateTimeField(help_text="When it started, in UTC.")
-    timezone = models.CharField(max_length=64, help_text="IANA name of the local time zone.")
+    timezone = models.CharField(
+        max_length=64, validators=[validate_time_zone], help_text="IANA name, e.g. Asia/Kolkata."
+    )
     # The local calendar day: days, weeks and streaks follow it, not the UTC date.
     local_date = models.DateField()
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.FILE)
@@ -181,6 +189,20 @@ class Activity(models.Model):
         from zoneinfo import ZoneInfo
 
         return self.start_time.astimezone(ZoneInfo(self.timezone))
+
+    def edit(self, **changes: Any) -> None:
+        """Change what the owner may change; the local date follows a new time zone.
+
+        Raises ValidationError (from the field validators) for a bad value.
+        """
+        unknown = set(changes) - EDITABLE_FIELDS
+        if unknown:
+            raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.full_clean(exclude=["owner"])
+        self.local_date = self.local_start.date()
+        self.save()
 
     def figure_source(self, name: str) -> str:
         """Where a headline figure came from: "device", "saathi" or "manual"."""

@@ -125,3 +125,22 @@ def group_of(sport: str) -> Group:
 
 def needs_distance(sport: str) -> bool:
     return sport not in WITHOUT_DISTANCE
+
+
+# The sport as titles.title_for names it ("Morning trail run"): FIT names it knows the
+# words for, or a name it reads out with spaces ("virtual_ride" -> "virtual ride").
+TITLE_WORDS: dict[Sport, str] = {
+    Sport.RUN: "running",
+    Sport.TRAIL_RUN: "trail_running",
+    Sport.WALK: "walking",
+    Sport.HIKE: "hiking",
+    Sport.RIDE: "cycling",
+    Sport.MOUNTAIN_BIKE_RIDE: "mountain_bike_ride",
+    Sport.EBIKE_RIDE: "e_biking",
+    Sport.VIRTUAL_RIDE: "virtual_ride",
+    Sport.POOL_SWIM: "swimming",
+    Sport.OPEN_WATER_SWIM: "open_water",
+    Sport.YOGA: "yoga",
+    Sport.STRENGTH: "strength_training",
+    Sport.OTHER: "generic",
+}

@@ -5,6 +5,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import saathi.accounts.models
 import saathi.activities.models
 
 
@@ -52,7 +53,11 @@ class Migration(migrations.Migration):
                 ("start_time", models.DateTimeField(help_text="When it started, in UTC.")),
                 (
                     "timezone",
-                    models.CharField(help_text="IANA name of the local time zone.", max_length=64),
+                    models.CharField(
+                        help_text="IANA name, e.g. Asia/Kolkata.",
+                        max_length=64,
+                        validators=[saathi.accounts.models.validate_time_zone],
+                    ),
                 ),
                 ("local_date", models.DateField()),
                 (

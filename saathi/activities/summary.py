@@ -1,0 +1,172 @@
+"""A Track and its Figures turned into an unsaved Activity: columns, JSON and streams.
+
+No database here: imports.py saves what this builds, in one transaction, and issue
+5's records read the columns it fills.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from saathi.activities.models import HEADLINE_FIELDS, Activity, ActivityStreams, Source
+from saathi.activities.sports import TITLE_WORDS, Sport, sport_from_track
+from saathi.activities.streams import pack
+from saathi.tracks.figures import Figures, compute
+from saathi.tracks.places import nearest_place
+from saathi.tracks.timezones import local_timezone
+from saathi.tracks.titles import title_for
+from saathi.tracks.track import Totals, Track, TrackError
+
+if TYPE_CHECKING:
+    from saathi.accounts.models import User
+
+LatLon = tuple[float, float]
+
+
+def activity_from_track(
+    *, owner: User, track: Track, sha256: str = ""
+) -> tuple[Activity, ActivityStreams]:
+    """The activity a recording makes, and its streams; neither saved yet."""
+    start = track.start_time
+    if start is None:
+        raise TrackError(
+            "This file has no times: it is a planned route, not a recording of an activity."
+        )
+    figures = compute(
+        track, hr_max=owner.max_hr, hr_rest=owner.resting_hr, weight_kg=None, sex=owner.sex
+    )
+    sport = sport_from_track(track.sport, track.sub_sport)
+    zone = local_timezone(track, default=owner.time_zone)
+    local_start = start.astimezone(ZoneInfo(zone))
+    first, last = _ends(track)
+    activity = Activity(
+        owner=owner,
+        sport=sport,
+        start_time=start,
+        timezone=zone,
+        local_date=local_start.date(),
+        source=Source.FILE,
+        device=(track.device or "")[:120],
+        file_format=track.format,
+        sha256=sha256,
+        title=title_for(start=first, end=last, sport=TITLE_WORDS[sport], local_start=local_start)[
+            :200
+        ],
+        warnings=[*track.warnings, *_sessions_note(track, sport)],
+        **_headline(track.totals, figures.totals),
+        **_places(first, last),
+        **_figures(track, figures),
+        **_channels(track),
+    )
+    streams = ActivityStreams(
+        activity=activity,
+        data=pack(track),
+        points=len(track),
+        breaks=[int(b) for b in track.breaks],
+        pauses=[[float(a), float(b)] for a, b in track.pauses],
+    )
+    return activity, streams
+
+
+def _headline(device: Totals | None, computed: Totals) -> dict[str, Any]:
+    """Each headline figure from the device when it gave one, else Saathi's."""
+    mine = clean(computed.as_dict())
+    theirs = clean(device.as_dict()) if device is not None and not device.is_empty() else None
+    columns = {
+        name: (theirs or {}).get(name) if (theirs or {}).get(name) is not None else mine[name]
+        for name in HEADLINE_FIELDS
+    }
+    return {**columns, "device_totals": theirs, "computed_totals": mine}
+
+
+def _ends(track: Track) -> tuple[LatLon | None, LatLon | None]:
+    fixes = np.flatnonzero(np.isfinite(track.lat) & np.isfinite(track.lon))
+    if fixes.size == 0:
+        return None, None
+    a, b = int(fixes[0]), int(fixes[-1])
+    return (float(track.lat[a]), float(track.lon[a])), (float(track.lat[b]), float(track.lon[b]))
+
+
+def _places(first: LatLon | None, last: LatLon | None) -> dict[str, Any]:
+    start = nearest_place(*first) if first else None
+    end = nearest_place(*last) if last else None
+    return {
+        "start_lat": first[0] if first else None,
+        "start_lon": first[1] if first else None,
+        "end_lat": last[0] if last else None,
+        "end_lon": last[1] if last else None,
+        "start_place": start.name[:120] if start else "",
+        "end_place": end.name[:120] if end else "",
+    }
+
+
+def _figures(track: Track, figures: Figures) -> dict[str, Any]:
+    start = track.start_time
+    origin = start.timestamp() if start else 0.0
+    laps = [
+        {
+            "index": number,
+            "start_s": lap.start - origin,
+            "end_s": lap.end - origin,
+            "trigger": lap.trigger,
+            "totals": lap.totals.as_dict(),
+        }
+        for number, lap in enumerate(track.laps, start=1)
+    ]
+    return {
+        "laps": clean(laps),
+        "splits_km": clean([asdict(split) for split in figures.splits_km]),
+        "splits_mile": clean([asdict(split) for split in figures.splits_mile]),
+        "best_efforts": clean(figures.best_efforts),
+        "power_curve": clean({str(s): w for s, w in figures.power_curve.items()}),
+        "normalized_power": clean(figures.normalized_power),
+        "hr_zones": clean(figures.hr_zones_s),
+        "trimp": clean(figures.trimp),
+        "altitude_source": figures.altitude_source,
+        "elevation_method": figures.elevation_method[:80],
+    }
+
+
+def _channels(track: Track) -> dict[str, Any]:
+    return {
+        "points": len(track),
+        "has_map": track.has_position,
+        "has_altitude": track.has("alt"),
+        "has_hr": track.has("heart_rate"),
+        "has_cadence": track.has("cadence"),
+        "has_power": track.has("power"),
+    }
+
+
+def _sessions_note(track: Track, sport: Sport) -> list[str]:
+    """Multisport files become one activity for now; the owner is told what it held."""
+    kinds = [s.sport for s in track.sessions if s.sport != "transition"]
+    if len(kinds) < 2:
+        return []
+    return [
+        f"This file holds {len(kinds)} sports ({', '.join(kinds)}); Saathi shows it as one "
+        f"{sport.label.lower()} for now, with the totals of the whole file."
+    ]
+
+
+def clean(value: Any) -> Any:
+    """JSON-safe: numpy numbers become floats and ints, NaN and infinity become None."""
+    if isinstance(value, dict):
+        return {str(k): clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean(v) for v in value]
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
