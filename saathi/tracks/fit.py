@@ -46,7 +46,8 @@ def read_fit(data: bytes | memoryview) -> Track:
             "This FIT file has no absolute date: its times count from when the device was "
             "switched on, so they show as dates in 1990."
         )
-    sessions = _sessions(messages)
+    laps = _laps(messages)
+    sessions = _sessions(messages, laps)
     track = Track(
         format="fit",
         time=channels["time"],
@@ -60,7 +61,7 @@ def read_fit(data: bytes | memoryview) -> Track:
         power=channels["power"],
         temperature=channels["temperature"],
         pauses=_pauses(messages),
-        laps=_laps(messages),
+        laps=laps,
         sessions=sessions,
         local_offset_s=_local_offset(messages),
         warnings=warnings,
@@ -225,19 +226,26 @@ def _name(kind: str, value: float | None, default: str = "generic") -> str:
     return default if value is None else profile.TYPES[kind].get(int(value), default)
 
 
-def _sessions(messages: Messages) -> list[Session]:
+def _sessions(messages: Messages, laps: list[Lap]) -> list[Session]:
     index, columns = messages.table("session")
     spans = _spans(messages, index, columns)
-    return [
-        Session(
-            sport=_name("sport", _number(columns["sport"][row])),
-            sub_sport=_name("sub_sport", _number(columns["sub_sport"][row])),
-            start=start,
-            end=end,
-            totals=_totals(columns, row),
+    # A lap belongs to the last session that starts at or before it. Laps start on whole
+    # seconds but their elapsed times do not, so a session's last lap can end a fraction
+    # of a second after it: the session is stretched to hold its laps.
+    owner = np.searchsorted(spans[:, 0], [lap.start for lap in laps], side="right") - 1
+    sessions = []
+    for row, (start, end) in enumerate(spans.tolist()):
+        own = [lap.end for lap, i in zip(laps, owner.tolist(), strict=True) if i == row]
+        sessions.append(
+            Session(
+                sport=_name("sport", _number(columns["sport"][row])),
+                sub_sport=_name("sub_sport", _number(columns["sub_sport"][row])),
+                start=start,
+                end=max([end, *own]),
+                totals=_totals(columns, row),
+            )
         )
-        for row, (start, end) in enumerate(spans.tolist())
-    ]
+    return sessions
 
 
 def _sport(messages: Messages, sessions: list[Session]) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -47,6 +48,12 @@ _BASE: dict[str, tuple[str, int, int]] = {
 }
 _BASE_BY_NUMBER = {number & 0x1F: _BASE[name] for number, name in profile.BASE_TYPES.items()}
 TIMESTAMP_FIELD = 253
+# A repeating cycle of data messages is looked for among at most this many messages, and
+# confirmed this many repeats at a time (bounding the numpy window).
+MAX_CYCLE = 8
+PYTHON_REPEATS = 4
+FIRST_REPEATS = 16
+MAX_REPEATS = 4096
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,17 @@ class Definition:
 
 @dataclass
 class Scan:
-    """Where every data message starts, and which definition it uses, in file order."""
+    """Which definition every data message uses, in file order, and where runs start.
 
-    positions: list[int] = field(default_factory=list)
+    Positions are not stored per message (a Python int each would cost 36 bytes): data
+    messages follow each other back to back, so their positions are worked out later
+    from their sizes, restarting at each jump: (message index, byte where it starts),
+    noted after every definition message and at every chained file's start.
+    """
+
     kinds: list[int] = field(default_factory=list)
-    # Compressed-timestamp headers: index into positions, and the 5-bit time offset.
+    jumps: list[tuple[int, int]] = field(default_factory=list)
+    # Compressed-timestamp headers: index into kinds, and the 5-bit time offset.
     compressed_at: list[int] = field(default_factory=list)
     compressed_offset: list[int] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
@@ -100,6 +113,10 @@ def scan_file(buf: bytes) -> Scan:
             _walk(buf, start + header_size, data_end, scan)
         except _Damage as damage:
             scan.damage = (damage.offset, damage.reason)
+            # A compressed-timestamp message cut off at the end was noted but not kept.
+            while scan.compressed_at and scan.compressed_at[-1] >= len(scan.kinds):
+                scan.compressed_at.pop()
+                scan.compressed_offset.pop()
             break
         if data_end + 2 <= len(buf) and not crc_ok(buf, start, data_end + 2):
             scan.warnings.append(
@@ -127,36 +144,97 @@ def _header(buf: bytes, start: int, *, first: bool) -> tuple[int, int] | None:
 
 
 def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
-    """The one per-message loop: kept to the bare minimum of work for speed."""
+    """The one per-message loop: kept to the bare minimum of work for speed.
+
+    Most of a file is a short cycle of data messages repeated (record; or record, hr),
+    so the loop remembers where the current cycle began and, when its first header comes
+    round again, lets numpy confirm all the following repeats at once (_repeat).
+    """
     local = [-1] * 16
     sizes = [0] * 16
-    positions, kinds = scan.positions, scan.kinds
-    add_position, add_kind = positions.append, kinds.append
+    kinds = scan.kinds
+    add_kind = kinds.append
+    scan.jumps.append((len(kinds), pos))
+    cycle_header, cycle_pos, cycle_at = -1, pos, 0
     while pos < end:
         header = buf[pos]
+        if header == cycle_header:
+            cycle_header, pos = -1, _repeat(buf, cycle_pos, pos, end, scan, cycle_at)
+            if pos >= end:
+                break
+            header = buf[pos]
         if header & 0x80:
             slot = (header >> 5) & 0x03
-            if local[slot] < 0:
-                raise _Damage(pos, f"a message uses local type {slot}, which was never defined")
-            scan.compressed_at.append(len(positions))
-            scan.compressed_offset.append(header & 0x1F)
+            if local[slot] >= 0:
+                scan.compressed_at.append(len(kinds))
+                scan.compressed_offset.append(header & 0x1F)
         elif header & 0x40:
             pos = _define(buf, pos, end, local, sizes, scan)
+            scan.jumps.append((len(kinds), pos))
+            cycle_header = -1
             continue
         else:
             slot = header & 0x0F
-            if local[slot] < 0:
-                raise _Damage(pos, f"a message uses local type {slot}, which was never defined")
-        add_position(pos + 1)
+        if local[slot] < 0:
+            raise _Damage(pos, f"a message uses local type {slot}, which was never defined")
+        if pos + 1 + sizes[slot] > end:
+            raise _Damage(pos, "the file ends in the middle of a message")
+        if cycle_header < 0 or len(kinds) > cycle_at + MAX_CYCLE:
+            cycle_header, cycle_pos, cycle_at = header, pos, len(kinds)
         add_kind(local[slot])
         pos += 1 + sizes[slot]
-    if pos > end:
-        positions.pop()
-        kinds.pop()
-        if scan.compressed_at and scan.compressed_at[-1] == len(positions):
-            scan.compressed_at.pop()
-            scan.compressed_offset.pop()
-        raise _Damage(pos - 1 - sizes[slot], "the file ends in the middle of a message")
+
+
+def _repeat(buf: bytes, start: int, pos: int, end: int, scan: Scan, first: int) -> int:
+    """Take in, all at once, the repeats of the cycle of messages from `start` to `pos`.
+
+    The cycle is kinds[first:]. A data message's header byte fixes its size, so if every
+    header byte sits where the cycle says it should, every message does: checking those
+    bytes is enough. Compressed-timestamp headers differ in their time bits only.
+    Returns where the first message that breaks the pattern starts.
+    """
+    cycle = scan.kinds[first:]
+    length = pos - start
+    at = [0, *accumulate(1 + scan.definitions[k].size for k in cycle[:-1])]
+    masks = [0xE0 if buf[start + o] & 0x80 else 0xFF for o in at]
+    packed = [i for i, m in enumerate(masks) if m != 0xFF]  # compressed-timestamp headers
+    # Plain Python for the first few repeats: most cycles break soon, and numpy's set-up
+    # costs more than checking a few header bytes.
+    whole = 0
+    while whole < PYTHON_REPEATS and pos + length <= end:
+        if any((buf[pos + o] ^ buf[start + o]) & m for o, m in zip(at, masks, strict=True)):
+            break
+        for i in packed:
+            scan.compressed_at.append(len(scan.kinds) + i)
+            scan.compressed_offset.append(buf[pos + at[i]] & 0x1F)
+        scan.kinds.extend(cycle)
+        whole += 1
+        pos += length
+    if whole < PYTHON_REPEATS:
+        return pos
+    offsets = np.array(at, np.int64)
+    expected = np.frombuffer(buf, np.uint8, length, start)[offsets]
+    mask = np.where(expected & 0x80, 0xE0, 0xFF).astype(np.uint8)
+    compressed = np.flatnonzero(expected & 0x80)
+    attempt = FIRST_REPEATS
+    while True:
+        repeats = min((end - pos) // length, attempt)
+        if repeats == 0:
+            return pos
+        window = np.frombuffer(buf, np.uint8, repeats * length, pos).reshape(repeats, length)
+        headers = window[:, offsets]
+        fits = ((headers & mask) == (expected & mask)).all(axis=1)
+        whole = int(repeats if fits.all() else np.argmin(fits))
+        if compressed.size:
+            where = len(scan.kinds) + np.arange(whole)[:, None] * len(cycle) + compressed
+            scan.compressed_at.extend(where.ravel().tolist())
+            scan.compressed_offset.extend((headers[:whole, compressed] & 0x1F).ravel().tolist())
+        scan.kinds.extend(cycle * whole)
+        pos += whole * length
+        if whole < repeats:
+            return pos
+        # Long regular stretches are common (a record a second for hours): look further.
+        attempt = min(attempt * 8, MAX_REPEATS)
 
 
 def _define(buf: bytes, pos: int, end: int, local: list[int], sizes: list[int], scan: Scan) -> int:
@@ -200,8 +278,8 @@ class Messages:
     def __init__(self, buf: bytes, scan: Scan):
         self.bytes = np.frombuffer(buf, np.uint8)
         self.definitions = scan.definitions
-        self.positions: IntArray = np.array(scan.positions, np.int64)
         kinds = np.array(scan.kinds, np.int64)
+        self.positions = _positions(kinds, scan)
         order = np.argsort(kinds, kind="stable")
         bounds = np.searchsorted(kinds[order], np.arange(len(scan.definitions) + 1))
         # definition index -> indices (file order) of its messages
@@ -303,12 +381,25 @@ class Messages:
             if not scan.compressed_at and definition.global_num not in wanted:
                 continue
             raw = self.raw(definition, index, TIMESTAMP_FIELD)
-            if raw is not None:
+            if raw is not None and raw[0].dtype.kind in "ui":
                 values, invalid = raw
                 times[index] = np.where(invalid, -1, values.astype(np.int64))
         if scan.compressed_at:
             _resolve_compressed(times, scan)
         return times
+
+
+def _positions(kinds: IntArray, scan: Scan) -> IntArray:
+    """Where each data message's content starts (just after its header byte)."""
+    if len(kinds) == 0:
+        return np.zeros(0, np.int64)
+    sizes = np.array([d.size for d in scan.definitions], np.int64)
+    before = np.concatenate(([0], np.cumsum(1 + sizes[kinds])))  # bytes before each message
+    jump_at = np.array([at for at, _ in scan.jumps], np.int64)
+    jump_to = np.array([to for _, to in scan.jumps], np.int64)
+    # Several jumps can share a message index (definitions back to back): the last counts.
+    run = np.searchsorted(jump_at, np.arange(len(kinds)), side="right") - 1
+    return jump_to[run] + before[:-1] - before[jump_at[run]] + 1
 
 
 def _resolve_compressed(times: IntArray, scan: Scan) -> None:
