@@ -67,28 +67,33 @@ def _device_stream(distance: FloatArray) -> FloatArray | None:
 
 
 def _geodesic(track: Track, limits: Limits, off: BoolArray) -> FloatArray:
-    fixes = np.flatnonzero(np.isfinite(track.lat) & np.isfinite(track.lon))
+    is_fix = np.isfinite(track.lat) & np.isfinite(track.lon)
+    fixes = np.flatnonzero(is_fix)
     timed = bool(np.isfinite(track.time[fixes]).all())
     # A step between fixes is dropped when any sample-to-sample step it spans is off.
     off_before = np.concatenate(([0], np.cumsum(off)))
+    steps = _steps(track, fixes)
     if timed:
-        fixes = _without_spikes(track, fixes, limits.max_mps, off_before)
-    lat, lon = track.lat[fixes], track.lon[fixes]
-    steps = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
-    steps[off_before[fixes[1:]] > off_before[fixes[:-1]]] = 0.0
-    if timed:
+        fixes, steps = _without_spikes(track, fixes, steps, limits.max_mps, off_before)
+        is_fix = np.zeros(len(track), dtype=bool)
+        is_fix[fixes] = True
         dt = np.diff(track.time[fixes])
         steps[steps > limits.max_mps * np.maximum(dt, 1.0)] = 0.0
+    steps[off_before[fixes[1:]] > off_before[fixes[:-1]]] = 0.0
     at_fix = np.concatenate(([0.0], np.cumsum(steps)))
     # Samples without a fix hold the distance of the last fix before them.
-    slot = np.searchsorted(fixes, np.arange(len(track)), side="right") - 1
-    cumulative: FloatArray = at_fix[np.maximum(slot, 0)]
+    cumulative: FloatArray = at_fix[np.maximum(np.cumsum(is_fix) - 1, 0)]
     return cumulative
 
 
+def _steps(track: Track, fixes: IntArray) -> FloatArray:
+    lat, lon = track.lat[fixes], track.lon[fixes]
+    return haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
+
+
 def _without_spikes(
-    track: Track, fixes: IntArray, max_mps: float, off_before: IntArray
-) -> IntArray:
+    track: Track, fixes: IntArray, steps: FloatArray, max_mps: float, off_before: IntArray
+) -> tuple[IntArray, FloatArray]:
     """Drop fixes that jump out and straight back: too fast, or > 2 g, both ways.
 
     A step across a break or pause is no evidence either way (NaN compares false).
@@ -96,9 +101,8 @@ def _without_spikes(
     for _ in range(_SPIKE_PASSES):
         if fixes.size < 3:
             break
-        lat, lon, time = track.lat[fixes], track.lon[fixes], track.time[fixes]
-        dt = np.maximum(np.diff(time), 1.0)
-        speed = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:]) / dt
+        dt = np.maximum(np.diff(track.time[fixes]), 1.0)
+        speed = steps / dt
         speed[off_before[fixes[1:]] > off_before[fixes[:-1]]] = np.nan
         too_fast = speed > max_mps
         accel = np.diff(speed) / ((dt[:-1] + dt[1:]) / 2)
@@ -110,7 +114,8 @@ def _without_spikes(
         keep = np.ones(fixes.size, dtype=bool)
         keep[1:-1] = ~spike
         fixes = fixes[keep]
-    return fixes
+        steps = _steps(track, fixes)
+    return fixes, steps
 
 
 def _integrated_speed(speed: FloatArray, time: FloatArray, off: BoolArray) -> FloatArray:

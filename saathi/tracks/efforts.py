@@ -38,16 +38,21 @@ def best_efforts(time: FloatArray, distance: FloatArray, limit_mps: float) -> di
     moved = np.flatnonzero(np.diff(distance) > 0)
     first = np.concatenate(([0], moved + 1))
     last = np.concatenate((moved, [distance.size - 1]))
+    first_d, first_t = distance[first], time[first]
+    last_d, last_t = distance[last], time[last]
     result: dict[str, float] = {}
     for name, length in DISTANCES.items():
         if distance[-1] - distance[0] < length:
             break
-        ends = first[distance[first] >= distance[0] + length]
-        starts = last[distance[last] <= distance[-1] - length]
+        # Sorted arrays: the samples that can end (or start) a window are a suffix (prefix).
+        end_from = int(np.searchsorted(first_d, distance[0] + length, side="left"))
+        start_to = int(np.searchsorted(last_d, distance[-1] - length, side="right"))
+        ends_d, ends_t = first_d[end_from:], first_t[end_from:]
+        starts_d, starts_t = last_d[:start_to], last_t[:start_to]
         durations = np.concatenate(
             (
-                time[ends] - np.interp(distance[ends] - length, distance[last], time[last]),
-                np.interp(distance[starts] + length, distance[first], time[first]) - time[starts],
+                ends_t - np.interp(ends_d - length, last_d, last_t),
+                np.interp(starts_d + length, first_d, first_t) - starts_t,
             )
         )
         durations = durations[durations >= length / limit_mps]

@@ -61,6 +61,13 @@ EXCEPTIONS = {
         "the device counts 38 m of climbing in a 157 s transition; its altitude stream "
         "rises about 11 m"
     ),
+    ("activity_5039744860.tcx", "same_activity_fit_session[0]", "timer"): (
+        "the Garmin Connect TCX export has no pause: its laps run on through the 32 s the "
+        "FIT file's timer was stopped"
+    ),
+    ("activity_5039744860.tcx", "same_activity_fit_session[0]", "elapsed"): (
+        "as in the FIT file: the points span 126 s, the device says 113.15 s"
+    ),
     **{
         ("strava-android-app-201.10-b1218918.fit", "fit_session[0]", figure): (
             "damaged file: only the first 473 records (8 of 59 minutes) can be read"
