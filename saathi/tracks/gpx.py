@@ -8,23 +8,21 @@ meaning TrackPointExtension/v1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 
 import numpy as np
 from lxml import etree
 
-from saathi.tracks.track import CHANNELS, AltitudeSource, FloatArray, Track, TrackError
+from saathi.tracks.track import AltitudeSource, FloatArray, Track, TrackError
 from saathi.tracks.xml import (
     CHUNK,
     Batch,
     Column,
+    Damage,
     Document,
-    combine,
     new_track,
     order_warning,
-    to_floats,
-    to_times,
 )
 
 TPX1 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
@@ -45,9 +43,9 @@ def _tpx(channel: str, name: str) -> list[Column]:
 
 # In order of preference for each channel; later columns only fill gaps.
 COLUMNS = [
-    Column("lat", ("@lat",)),
-    Column("lon", ("@lon",)),
-    Column("alt", ("g:ele",)),
+    Column("lat", ("@lat",), label="latitude"),
+    Column("lon", ("@lon",), label="longitude"),
+    Column("alt", ("g:ele",), label="elevation"),
     Column("time", ("g:time",)),
     *_tpx("heart_rate", "hr"),
     Column("heart_rate", ("g:extensions", "gd:hr"), GPXDATA),
@@ -66,7 +64,6 @@ COLUMNS = [
     Column("power", ("g:extensions", "t1:PowerExtension", "t1:PowerInWatts"), TPX1),
     Column("distance", ("g:extensions", "gd:distance"), GPXDATA),
 ]
-WHAT = {"lat": "latitude", "lon": "longitude", "alt": "elevation", "heart_rate": "heart rate"}
 
 # Strava writes its activity type as a number in <type>.
 STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
@@ -98,7 +95,7 @@ def parse_gpx(chunks: Iterable[bytes]) -> Track:
     try:
         for element in document:
             reader.handle(element)
-    except TrackError as error:
+    except Damage as error:
         if not reader.points():
             raise
         reader.warnings.append(f"{error.message}; kept the {reader.points()} points before it")
@@ -161,12 +158,12 @@ class _GpxReader:
             self.routes.add(element)
         elif tag in (self.tag["trkseg"], self.tag["trk"]):
             self.tracks.flush()
-            self.track_ends.add(len(self.tracks.lines))
+            self.track_ends.add(self.tracks.count)
             if tag == self.tag["trk"]:
                 self._describe(element)
         elif tag == self.tag["rte"]:
             self.routes.flush()
-            self.route_ends.add(len(self.routes.lines))
+            self.route_ends.add(self.routes.count)
             self._describe(element)
         elif tag == self.tag["wpt"]:
             _drop(element)
@@ -188,17 +185,17 @@ class _GpxReader:
             return 0
         self.tracks.flush()
         self.routes.flush()
-        return len(self.tracks.lines) or len(self.routes.lines)
+        return self.tracks.count or self.routes.count
 
     def track(self) -> Track:
         if not self.points():
             raise TrackError("the GPX file has no track or route points")
         assert self.tracks is not None and self.routes is not None
         batch, ends = (self.tracks, self.track_ends)
-        if not self.tracks.lines:
+        if not self.tracks.count:
             batch, ends = (self.routes, self.route_ends)
-        channels = _channels(batch)
-        n = len(batch.lines)
+        channels = batch.channels()
+        n = batch.count
         warnings = list(self.warnings)
         warning = order_warning(channels["time"], batch.lines)
         if warning:
@@ -227,7 +224,7 @@ def _core(column: Column, namespaced: bool) -> Column:
     if namespaced:
         return column
     steps = tuple(s.removeprefix("g:") for s in column.steps)
-    return Column(column.channel, steps, column.namespace)
+    return Column(column.channel, steps, column.namespace, column.label)
 
 
 def _drop(element: etree._Element) -> None:
@@ -236,26 +233,7 @@ def _drop(element: etree._Element) -> None:
         parent.remove(element)
 
 
-def _channels(batch: Batch) -> dict[str, FloatArray]:
-    n = len(batch.lines)
-    channels = Track.empty_channels(n)
-    filled: set[str] = set()
-    for index, column in enumerate(batch.columns):
-        strings = batch.strings(index)
-        if column.channel == "time":
-            values = to_times(strings, batch.lines)
-        else:
-            what = WHAT.get(column.channel, column.channel)
-            values = to_floats(strings, batch.lines, what)
-        if column.channel in filled:
-            values = combine(channels[column.channel], values)
-        channels[column.channel] = values
-        filled.add(column.channel)
-    assert set(channels) == set(CHANNELS)
-    return channels
-
-
-def _clean(channels: dict[str, FloatArray], lines: list[int]) -> list[str]:
+def _clean(channels: dict[str, FloatArray], lines: Sequence[int]) -> list[str]:
     """Values no device means: 0 bpm is a strap that is not there; positions off the globe."""
     heart_rate = channels["heart_rate"]
     heart_rate[heart_rate <= 0] = np.nan

@@ -19,7 +19,7 @@ from contextlib import ExitStack, contextmanager
 from typing import BinaryIO, cast
 
 from saathi.tracks.track import Track, TrackError
-from saathi.tracks.xml import CHUNK, MAX_PROLOG, root_name
+from saathi.tracks.xml import CHUNK, MAX_PROLOG, Damage, root_name
 
 DEFAULT_MAX_BYTES = 1 << 30
 MAX_MEMBERS = 100_000
@@ -247,14 +247,13 @@ def _unpacking(member: str | None) -> Iterator[None]:
         yield
     except TrackError as error:
         if prefix:
-            raise TrackError(prefix + error.message, line=error.line, offset=error.offset) from None
+            kind = type(error)
+            raise kind(prefix + error.message, line=error.line, offset=error.offset) from None
         raise
     except EOFError:
-        raise TrackError(
-            f"{prefix}the compressed data ends early (the file is cut short)"
-        ) from None
+        raise Damage(f"{prefix}the compressed data ends early (the file is cut short)") from None
     except (OSError, zlib.error, zipfile.BadZipFile, ValueError) as error:
-        raise TrackError(f"{prefix}the compressed data is damaged ({_short(error)})") from None
+        raise Damage(f"{prefix}the compressed data is damaged ({_short(error)})") from None
     except (RuntimeError, NotImplementedError) as error:
         raise TrackError(f"{prefix}it cannot be unpacked ({_short(error)})") from None
 

@@ -21,40 +21,28 @@ from saathi.tracks.xml import (
     CHUNK,
     Batch,
     Column,
+    Damage,
     Document,
-    combine,
     new_track,
     optional_float,
     optional_time,
     order_warning,
-    to_floats,
-    to_times,
 )
 
 TPX = "http://www.garmin.com/xmlschemas/ActivityExtension/v2"
 
 COLUMNS = [
     Column("time", ("t:Time",)),
-    Column("lat", ("t:Position", "t:LatitudeDegrees")),
-    Column("lon", ("t:Position", "t:LongitudeDegrees")),
-    Column("alt", ("t:AltitudeMeters",)),
-    Column("distance", ("t:DistanceMeters",)),
-    Column("heart_rate", ("t:HeartRateBpm", "t:Value")),
-    Column("cadence", ("t:Cadence",)),
-    Column("cadence", ("t:Extensions", "x:TPX", "x:RunCadence"), TPX),
-    Column("speed", ("t:Extensions", "x:TPX", "x:Speed"), TPX),
-    Column("power", ("t:Extensions", "x:TPX", "x:Watts"), TPX),
+    Column("lat", ("t:Position", "t:LatitudeDegrees"), label="LatitudeDegrees"),
+    Column("lon", ("t:Position", "t:LongitudeDegrees"), label="LongitudeDegrees"),
+    Column("alt", ("t:AltitudeMeters",), label="AltitudeMeters"),
+    Column("distance", ("t:DistanceMeters",), label="DistanceMeters"),
+    Column("heart_rate", ("t:HeartRateBpm", "t:Value"), label="HeartRateBpm"),
+    Column("cadence", ("t:Cadence",), label="Cadence"),
+    Column("cadence", ("t:Extensions", "x:TPX", "x:RunCadence"), TPX, "RunCadence"),
+    Column("speed", ("t:Extensions", "x:TPX", "x:Speed"), TPX, "Speed"),
+    Column("power", ("t:Extensions", "x:TPX", "x:Watts"), TPX, "Watts"),
 ]
-WHAT = {
-    "lat": "LatitudeDegrees",
-    "lon": "LongitudeDegrees",
-    "alt": "AltitudeMeters",
-    "distance": "DistanceMeters",
-    "heart_rate": "HeartRateBpm",
-    "cadence": "Cadence",
-    "speed": "Speed",
-    "power": "Watts",
-}
 SPORTS = {"running": "running", "biking": "cycling", "cycling": "cycling", "swimming": "swimming"}
 TRIGGERS = {
     "manual": "manual",
@@ -95,7 +83,7 @@ def parse_tcx(chunks: Iterable[bytes]) -> Track:
     try:
         for element in document:
             reader.handle(element)
-    except TrackError as error:
+    except Damage as error:
         if not reader.points():
             raise
         reader.warnings.append(f"{error.message}; kept the {reader.points()} points before it")
@@ -152,7 +140,9 @@ class _TcxReader:
             prefixes["t"] = self.ns
         else:
             columns = [
-                Column(c.channel, tuple(s.removeprefix("t:") for s in c.steps), c.namespace)
+                Column(
+                    c.channel, tuple(s.removeprefix("t:") for s in c.steps), c.namespace, c.label
+                )
                 for c in COLUMNS
             ]
         point = "t:Trackpoint" if self.ns else "Trackpoint"
@@ -169,7 +159,7 @@ class _TcxReader:
             self.batch.add(element)
         elif tag == self.tag["Track"]:
             self.batch.flush()
-            self.ends.add(len(self.batch.lines))
+            self.ends.add(self.batch.count)
         elif tag == self.tag["Lap"]:
             self.batch.flush()
             self._lap(element)
@@ -209,7 +199,7 @@ class _TcxReader:
         self._lap_extensions(element, totals)
         trigger = self._child(element, "TriggerMethod")
         trigger_text = (trigger.text or "").strip().lower() if trigger is not None else ""
-        stop = len(self.batch.lines)
+        stop = self.batch.count
         lap = Lap(
             start=start if start is not None else np.nan,
             end=np.nan,
@@ -247,7 +237,7 @@ class _TcxReader:
         name = self._child(element, "Creator", "Name")
         if self.device is None and name is not None:
             self.device = device_name(name.text)
-        stop = len(self.batch.lines)
+        stop = self.batch.count
         activity = _ActivityRecord(sport, start, self.laps, self.activity_first, stop)
         self.activities.append(activity)
         self.laps = []
@@ -259,14 +249,14 @@ class _TcxReader:
         if self.batch is None:
             return 0
         self.batch.flush()
-        return len(self.batch.lines)
+        return self.batch.count
 
     def track(self) -> Track:
         n = self.points()
         laps = [record for activity in self.activities for record in activity.laps] + self.laps
         if self.batch is None or (n == 0 and not laps):
             raise TrackError("the TCX file has no activities with laps or track points")
-        channels = _channels(self.batch)
+        channels = self.batch.channels()
         track = new_track("tcx", channels)
         track.warnings = list(self.warnings)
         warning = order_warning(channels["time"], self.batch.lines)
@@ -291,22 +281,6 @@ def _drop(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is not None:
         parent.remove(element)
-
-
-def _channels(batch: Batch) -> dict[str, FloatArray]:
-    channels = Track.empty_channels(len(batch.lines))
-    filled: set[str] = set()
-    for index, column in enumerate(batch.columns):
-        strings = batch.strings(index)
-        if column.channel == "time":
-            values = to_times(strings, batch.lines)
-        else:
-            values = to_floats(strings, batch.lines, WHAT.get(column.channel, column.channel))
-        if column.channel in filled:
-            values = combine(channels[column.channel], values)
-        channels[column.channel] = values
-        filled.add(column.channel)
-    return channels
 
 
 def _clean(channels: dict[str, FloatArray]) -> None:

@@ -13,6 +13,7 @@ XPath expressions pull each column out of the batch in C, and the batch is delet
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from typing import Literal
 import numpy as np
 from lxml import etree
 
-from saathi.tracks.track import FloatArray, Track, TrackError
+from saathi.tracks.track import CHANNELS, FloatArray, Track, TrackError
 
 CHUNK = 1 << 18
 BATCH = 4000
@@ -68,11 +69,16 @@ def root_name(head: bytes) -> str | None:
     return root.group(2).decode("ascii")
 
 
+class Damage(TrackError):
+    """The bytes stop making sense part-way (cut short, corrupted): what came before is
+    still good, so readers keep it and warn. A bad value, by contrast, fails the file."""
+
+
 def _parse_error(error: etree.LxmlError) -> TrackError:
     line = getattr(error, "lineno", None) or None
     message = str(getattr(error, "msg", None) or error).split(", line ")[0]
     where = f"line {line}: " if line else ""
-    return TrackError(f"{where}the XML is malformed: {message}", line=line)
+    return Damage(f"{where}the XML is malformed: {message}", line=line)
 
 
 class Document:
@@ -166,6 +172,7 @@ class Column:
     channel: str
     steps: tuple[str, ...]
     namespace: str | None = None  # only evaluated when the file declares it
+    label: str = ""  # the value's name in messages
 
     @property
     def leaf(self) -> bytes | None:
@@ -183,7 +190,11 @@ def _path(steps: tuple[str, ...]) -> str:
 
 
 class Batch:
-    """Points collected under one parent, extracted column by column, then deleted."""
+    """Points collected under one parent, extracted column by column, then deleted.
+
+    Each flush turns the batch's text into float arrays at once, so memory holds numbers,
+    not strings, and a bad value is reported with its point's line.
+    """
 
     def __init__(
         self,
@@ -204,11 +215,9 @@ class Batch:
             self._all.append(_xpath(f"{point}/{path}", prefixes))
             self._first_n.append(_xpath(f"{point}[position() <= $n]/{path}", prefixes))
             self._one.append(_xpath(path, prefixes))
-        self.values: list[list[list[str | None]]] = [[] for _ in self.columns]
-        self.lines: list[int] = []  # source line of each point, for error messages
-
-    def __len__(self) -> int:
-        return len(self._batch)
+        self._parts: dict[str, list[FloatArray]] = {c: [] for c in CHANNELS}
+        self.lines = array("l")  # source line of each point, for messages
+        self.count = 0
 
     def add(self, point: etree._Element) -> None:
         parent = point.getparent()
@@ -223,24 +232,41 @@ class Batch:
         batch, parent = self._batch, self._parent
         if not batch or parent is None:
             return
+        self._batch = []
+        lines = [point.sourceline or 0 for point in batch]
+        try:
+            values = self._extract(batch, parent, lines)
+        finally:
+            for point in batch:
+                parent.remove(point)
+        for channel, part in values.items():
+            self._parts[channel].append(part)
+        self.lines.extend(lines)
+        self.count += len(batch)
+
+    def _extract(
+        self, batch: list[etree._Element], parent: etree._Element, lines: list[int]
+    ) -> dict[str, FloatArray]:
         n = len(batch)
         # The parser may already be inside the next point; only then must the paths stop
         # at the n finished ones (a slower XPath).
         complete = parent[-1] is batch[-1]
+        values: dict[str, FloatArray] = {}
         for index, column in enumerate(self.columns):
             if self._absent(column):
-                self.values[index].append([None] * n)
                 continue
             found = self._all[index](parent) if complete else self._first_n[index](parent, n=n)
             if not found:
-                found = [None] * n
-            elif len(found) != n:
+                continue
+            if len(found) != n:
                 found = [_first(self._one[index](point)) for point in batch]
-            self.values[index].append(found)
-        self.lines.extend(point.sourceline or 0 for point in batch)
-        for point in batch:
-            parent.remove(point)
-        self._batch = []
+            if column.channel == "time":
+                part = to_times(found, lines)
+            else:
+                part = to_floats(found, lines, column.label or column.channel)
+            earlier = values.get(column.channel)
+            values[column.channel] = part if earlier is None else combine(earlier, part)
+        return {c: values.get(c, np.full(n, np.nan)) for c in CHANNELS}
 
     def _absent(self, column: Column) -> bool:
         document = self._document
@@ -248,8 +274,12 @@ class Batch:
             return True
         return column.leaf is not None and column.leaf not in document.seen
 
-    def strings(self, index: int) -> list[str | None]:
-        return [value for part in self.values[index] for value in part]
+    def channels(self) -> dict[str, FloatArray]:
+        """Every channel for every point flushed so far."""
+        return {
+            channel: np.concatenate(parts) if parts else np.full(0, np.nan)
+            for channel, parts in self._parts.items()
+        }
 
 
 def _xpath(path: str, prefixes: dict[str, str]) -> etree.XPath:
@@ -262,7 +292,7 @@ def _first(found: object) -> str | None:
     return None
 
 
-def to_floats(values: list[str | None], lines: list[int], what: str) -> FloatArray:
+def to_floats(values: Sequence[str | None], lines: Sequence[int], what: str) -> FloatArray:
     """Numbers as written ("12.5", " 7 ", empty or missing → NaN); anything else is an error
     naming the line."""
     if not any(values):
@@ -298,7 +328,7 @@ def parse_time(text: str) -> float:
 _SUFFIX = re.compile(r"(Z|[+-]\d\d:\d\d)$")
 
 
-def _uniform_times(values: list[str | None]) -> FloatArray | None:
+def _uniform_times(values: Sequence[str | None]) -> FloatArray | None:
     """The common case in bulk: every time written alike ("...Z" or one fixed offset),
     parsed by numpy in C. None when the values are not that tidy."""
     first = values[0] if values else None
@@ -319,7 +349,7 @@ def _uniform_times(values: list[str | None]) -> FloatArray | None:
     return moments.astype(np.int64) / 1e6 - offset
 
 
-def to_times(values: list[str | None], lines: list[int]) -> FloatArray:
+def to_times(values: Sequence[str | None], lines: Sequence[int]) -> FloatArray:
     fast = _uniform_times(values)
     if fast is not None:
         return fast
@@ -366,7 +396,7 @@ def combine(first: FloatArray, second: FloatArray) -> FloatArray:
     return np.where(np.isnan(first), second, first)
 
 
-def order_warning(time: FloatArray, lines: list[int]) -> str | None:
+def order_warning(time: FloatArray, lines: Sequence[int]) -> str | None:
     """One warning when timestamps repeat or go backwards; the order is kept as written."""
     finite = np.flatnonzero(np.isfinite(time))
     if finite.size < 2:
