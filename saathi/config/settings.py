@@ -40,10 +40,14 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name}={raw!r} is not a yes/no value: use 1/0, true/false, yes/no or on/off.")
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a yes/no value: use 1/0, true/false, yes/no or on/off."
+    )
 
 
-def env_int(name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+def env_int(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return default
@@ -71,9 +75,8 @@ def env_url(name: str, default: str = "", *, schemes: tuple[str, ...]) -> str:
         return ""
     parsed = urlparse(value)
     if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
-        raise ImproperlyConfigured(
-            f"{name}={value!r} is not a URL starting with {' or '.join(s + '://' for s in schemes)}."
-        )
+        starts = " or ".join(scheme + "://" for scheme in schemes)
+        raise ImproperlyConfigured(f"{name}={value!r} is not a URL starting with {starts}.")
     return value
 
 
@@ -179,7 +182,9 @@ DATABASE_URL = env_url("SAATHI_DATABASE_URL", schemes=("postgres", "postgresql",
 if DATABASE_URL:
     import dj_database_url
 
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -367,7 +372,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_choice("SAATHI_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper()},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "SAATHI_LOG_LEVEL", "info", ("debug", "info", "warning", "error")
+        ).upper(),
+    },
     # run_huey adds a second handler of its own unless the "huey" logger already has one.
     "loggers": {"huey": {"handlers": ["console"], "propagate": False}},
 }
