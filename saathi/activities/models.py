@@ -208,7 +208,7 @@ class Activity(models.Model):
         """Where a headline figure came from: "device", "saathi" or "manual"."""
         if self.source == Source.MANUAL:
             return "manual"
-        if self.device_totals and self.device_totals.get(name) is not None:
+        if self.device_totals and self.device_totals.get(name) == getattr(self, name) is not None:
             return "device"
         return "saathi"
 

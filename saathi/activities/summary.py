@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 LatLon = tuple[float, float]
 
+# Devices write 0 for a sensor they never had (no strap: average heart rate 0).
+_ZERO_IS_NONE = frozenset({"avg_hr", "max_hr", "avg_cadence", "avg_power", "max_power"})
+
 
 def activity_from_track(
     *, owner: User, track: Track, sha256: str = ""
@@ -78,10 +81,12 @@ def _headline(device: Totals | None, computed: Totals) -> dict[str, Any]:
     """Each headline figure from the device when it gave one, else Saathi's."""
     mine = clean(computed.as_dict())
     theirs = clean(device.as_dict()) if device is not None and not device.is_empty() else None
-    columns = {
-        name: (theirs or {}).get(name) if (theirs or {}).get(name) is not None else mine[name]
-        for name in HEADLINE_FIELDS
+    usable = {
+        name: value
+        for name, value in (theirs or {}).items()
+        if value is not None and not (value == 0 and name in _ZERO_IS_NONE)
     }
+    columns = {name: usable.get(name, mine[name]) for name in HEADLINE_FIELDS}
     return {**columns, "device_totals": theirs, "computed_totals": mine}
 
 

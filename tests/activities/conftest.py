@@ -21,7 +21,7 @@ REAL_FILES = sorted(
 MALFORMED_FILES = sorted((TESTDATA / "malformed").iterdir())
 
 
-def testdata_id(path: Path) -> str:
+def file_id(path: Path) -> str:
     return str(path.relative_to(TESTDATA))
 
 
