@@ -289,6 +289,10 @@ def _figure_lines(record: Json) -> list[str]:
     return lines
 
 
+def _count(n: int, noun: str) -> str:
+    return f" · {n} {noun}" + ("" if n == 1 else "s")
+
+
 def render(record: Json) -> str:
     """The summary a person reads: who recorded what, when, where, and the figures."""
     kind = record["sport"] + (
@@ -302,7 +306,7 @@ def render(record: Json) -> str:
         f"  Start      {_local(record)}",
         f"  Title      {record['title']}",
         f"  Points     {record['points']:,}"
-        + (f" · {len(record['laps'])} laps" if record["laps"] else ""),
+        + (_count(len(record["laps"]), "lap") if record["laps"] else ""),
         *_figure_lines(record),
     ]
     for session in record.get("sessions", []):
