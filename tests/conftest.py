@@ -62,6 +62,28 @@ def _media_in_a_temporary_folder(settings: Settings, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _pages_render_without_collectstatic(settings: Settings) -> None:
+    # The manifest storage needs `collectstatic` first; tests (and the live server, which
+    # serves static files from the finders) need the files' plain names only.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _a_cache_of_its_own(settings: Settings, request: pytest.FixtureRequest) -> None:
+    # Login-failure counts live in the cache; each test starts with none, and none is
+    # left in the data dir's file cache from an earlier run.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
 @pytest.fixture(scope="session")
 def testdata() -> Path:
     if not TESTDATA.is_dir():
