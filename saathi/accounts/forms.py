@@ -39,7 +39,7 @@ class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
         }
-        help_texts = {"display_name": "How others see your name, e.g. Asha Rao. Optional."}
+        help_texts = {"display_name": "How others see your name, e.g. Asha Rao."}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
