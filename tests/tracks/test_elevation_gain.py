@@ -66,3 +66,13 @@ def test_a_track_without_altitude_has_no_ascent() -> None:
     figures = compute(steady(100, 3.0))
     assert figures.totals.ascent_m is None
     assert figures.altitude_source == "none"
+
+
+def test_a_barometer_settling_at_switch_on_is_not_a_climb() -> None:
+    # Like the cross-country skiing TCX: 1257 m, 1913 m, 2032 m, ... then steady at 2257 m.
+    alt = np.full(3001, 2257.0)
+    alt[:8] = 2257.0 - 1000.0 * 0.5 ** np.arange(8)
+    figures = compute(steady(3000, 3.0, alt=alt, altitude_source="barometric"))
+    # Steps of 500, 250, ... 15.6 m in a second are dropped; the last two (7.8 m each,
+    # below 10 m/s) stay: 15.625 m of a 1000 m artefact.
+    assert abs(figures.totals.ascent_m - 15.625) < 0.01
