@@ -1,0 +1,69 @@
+"""Fewer points for a chart that looks the same: Largest-Triangle-Three-Buckets.
+
+Steinarsson (2013), "Downsampling Time Series for Visual Representation", ch. 4: the
+first and last points are kept; the rest are split into equal buckets, and from each
+the point is kept that makes the largest triangle with the point kept before it and
+the average of the next bucket. Peaks survive, which striding or averaging would lose
+(a sprint's top speed, a summit).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from saathi.tracks.track import FloatArray
+
+IntArray = npt.NDArray[np.intp]
+
+
+def lttb(x: FloatArray, y: FloatArray, threshold: int) -> IntArray:
+    """Indices of at most `threshold` points of (x, y) to draw; x must be non-decreasing.
+
+    Points where x or y is not finite are never chosen (a gap in a heart-rate strap's
+    signal stays a gap). Every index is returned when there are no more than
+    `threshold` finite points.
+    """
+    if x.shape != y.shape:
+        raise ValueError(f"x and y differ in shape: {x.shape} and {y.shape}")
+    if threshold < 3:
+        raise ValueError(f"a line needs at least 3 points to keep its shape, not {threshold}")
+    finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+    if finite.size <= threshold:
+        return finite
+    chosen = _lttb(x[finite], y[finite], threshold)
+    picked: IntArray = finite[chosen]
+    return picked
+
+
+def _lttb(x: FloatArray, y: FloatArray, threshold: int) -> IntArray:
+    n = x.size
+    # Buckets over the points between the first and the last, the first few one point
+    # larger when they do not divide evenly (as numpy.array_split cuts them).
+    buckets = threshold - 2
+    quotient, remainder = divmod(n - 2, buckets)
+    sizes = np.full(buckets, quotient, dtype=np.intp)
+    sizes[:remainder] += 1
+    edges = np.concatenate(([1], 1 + np.cumsum(sizes)))
+    width = int(sizes.max())
+    # Buckets as rows of a padded grid, so each step of the loop is whole-row arithmetic.
+    rows = edges[:-1, None] + np.arange(width)[None, :]
+    valid = np.arange(width)[None, :] < sizes[:, None]
+    # Short rows are padded with their bucket's first point: a copy never wins argmax
+    # over the original, which comes first.
+    rows = np.where(valid, rows, edges[:-1, None])
+    bx, by = x[rows], y[rows]
+    sums_x = np.add.reduceat(x[: edges[-1]], edges[:-1])
+    sums_y = np.add.reduceat(y[: edges[-1]], edges[:-1])
+    # The "next bucket" of the last bucket is the last point itself.
+    cx = np.append(sums_x[1:] / sizes[1:], x[-1])
+    cy = np.append(sums_y[1:] / sizes[1:], y[-1])
+    out = np.empty(threshold, dtype=np.intp)
+    out[0], out[-1] = 0, n - 1
+    ax, ay = x[0], y[0]
+    for i in range(threshold - 2):
+        area = np.abs((ax - cx[i]) * (by[i] - ay) - (ax - bx[i]) * (cy[i] - ay))
+        best = area.argmax()
+        out[i + 1] = rows[i, best]
+        ax, ay = bx[i, best], by[i, best]
+    return out
