@@ -96,8 +96,12 @@ def children(*, bind: str, web_workers: int) -> list[Child]:
         *("--bind", bind, "--workers", str(web_workers)),
         *("--access-logfile", "-", "--graceful-timeout", str(int(STOP_TIMEOUT_S) - 5)),
     ]
-    worker = [sys.executable, "-m", "saathi.cli", "manage", "run_huey"]
-    # Gunicorn finishes requests on SIGTERM; Huey finishes running jobs on SIGINT.
+    worker = [
+        *(sys.executable, "-m", "saathi.cli", "manage", "run_huey"),
+        *("--shutdown-timeout", str(int(STOP_TIMEOUT_S) - 5)),
+    ]
+    # Gunicorn finishes requests on SIGTERM; Huey finishes running jobs on SIGINT. Each
+    # gives up on its own before `serve` would kill it.
     return [
         Child("web server", web, signal.SIGTERM),
         Child("worker", worker, signal.SIGINT),
