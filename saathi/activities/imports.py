@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ZIP_MAGIC = b"PK\x03\x04"
+# Decompressed bytes one upload may unpack to (gzip and ZIP bombs stop here): the
+# largest real recordings are some 100 MB of GPX.
+MAX_UNPACKED_BYTES = 1 << 30
 # What a failure says when the fault is Saathi's own, not the file's.
 INTERNAL_ERROR = (
     "Saathi failed while importing this file ({kind}); the error is in the server's log. "
@@ -94,7 +97,7 @@ def _unpack_archive(name: str, data: bytes) -> list[Upload]:
     from saathi.tracks.read import iter_archive
 
     try:
-        members = list(iter_archive(data))
+        members = list(iter_archive(data, max_bytes=MAX_UNPACKED_BYTES))
     except TrackError as error:
         return [Upload(name, data, refused=error.message)]
     if not members:
@@ -177,7 +180,7 @@ def import_file(*, owner: User, upload: Upload) -> Activity:
     existing = Activity.objects.filter(owner=owner, sha256=upload.sha256).first()
     if existing is not None:
         raise Duplicate(existing)
-    track = read_track(upload.data, name=upload.name)
+    track = read_track(upload.data, name=upload.name, max_bytes=MAX_UNPACKED_BYTES)
     activity, streams = activity_from_track(owner=owner, track=track, sha256=upload.sha256)
     try:
         with transaction.atomic():

@@ -1,0 +1,66 @@
+"""An import is one transaction: a whole activity with its streams, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import pytest
+
+from saathi.accounts.models import User
+from saathi.activities.imports import import_inline
+from saathi.activities.models import Activity, ActivityStreams, ImportJob, JobState
+from tests.conftest import TESTDATA
+
+
+def test_a_crash_while_saving_the_streams_leaves_no_half_activity(
+    owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = TESTDATA / "fit" / "4078723797.fit"
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    # The activity row is already inserted when the streams fail.
+    monkeypatch.setattr(ActivityStreams, "save", crash)
+    (job,) = import_inline(owner=owner, name=path.name, data=path.read_bytes())
+
+    assert not Activity.objects.exists()
+    assert not ActivityStreams.objects.exists()
+    job.refresh_from_db()
+    assert job.state == JobState.FAILED
+    assert "RuntimeError" in job.error and "retry" in job.error
+    assert job.read_original() == path.read_bytes()
+
+
+def test_the_failed_job_imports_on_retry_once_the_fault_is_gone(
+    owner: User,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    path = TESTDATA / "fit" / "4078723797.fit"
+    with monkeypatch.context() as patch:
+        patch.setattr(ActivityStreams, "save", lambda *a, **k: 1 / 0)
+        (job,) = import_inline(owner=owner, name=path.name, data=path.read_bytes())
+    assert job.state == JobState.FAILED
+
+    # Jobs run inline in tests (HUEY immediate), queued when the retry commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        job.retry()
+
+    job.refresh_from_db()
+    assert job.state == JobState.DONE, job.error
+    assert job.error == ""
+    assert Activity.objects.get() == job.activity
+    assert job.activity.streams.points == job.activity.points
+    assert ImportJob.objects.count() == 1
+
+
+def test_retry_leaves_a_job_that_did_not_fail_alone(owner: User) -> None:
+    path = TESTDATA / "gpx" / "run_gpxtpx.gpx"
+    (job,) = import_inline(owner=owner, name=path.name, data=path.read_bytes())
+
+    job.retry()
+
+    assert job.state == JobState.DONE
+    assert Activity.objects.count() == 1
