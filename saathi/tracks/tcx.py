@@ -23,6 +23,7 @@ from saathi.tracks.xml import (
     Column,
     Damage,
     Document,
+    line_of,
     new_track,
     optional_float,
     optional_time,
@@ -180,11 +181,11 @@ class _TcxReader:
         found = self._child(element, *path)
         if found is None:
             return None
-        return optional_float(found.text, path[0], found.sourceline)
+        return optional_float(found.text, path[0], line_of(found, self.document))
 
     def _lap(self, element: etree._Element) -> None:
         assert self.batch is not None
-        line = element.sourceline
+        line = line_of(element, self.document)
         start = optional_time(element.get("StartTime"), "lap StartTime", line)
         timer = self._number(element, "TotalTimeSeconds")
         totals = Totals(
@@ -220,7 +221,7 @@ class _TcxReader:
         for name in ("AvgSpeed", "AvgRunCadence", "AvgWatts", "MaxWatts"):
             found = lx.find(f"{{{TPX}}}{name}")
             if found is not None:
-                values[name] = optional_float(found.text, name, found.sourceline)
+                values[name] = optional_float(found.text, name, line_of(found, self.document))
         totals.avg_speed_mps = values.get("AvgSpeed")
         totals.avg_power = values.get("AvgWatts")
         totals.max_power = values.get("MaxWatts")
@@ -233,7 +234,9 @@ class _TcxReader:
         identifier = self._child(element, "Id")
         start = None
         if identifier is not None:
-            start = optional_time(identifier.text, "activity Id", identifier.sourceline)
+            start = optional_time(
+                identifier.text, "activity Id", line_of(identifier, self.document)
+            )
         name = self._child(element, "Creator", "Name")
         if self.device is None and name is not None:
             self.device = device_name(name.text)

@@ -57,7 +57,7 @@ def root_name(head: bytes) -> str | None:
         position = match.end()
     rest = text[position:].lstrip()
     if rest.startswith(b"<!DOCTYPE") or rest.startswith(b"<!ENTITY"):
-        line = text[:position].count(b"\n") + 1
+        line = text[: len(text) - len(rest)].count(b"\n") + 1
         raise TrackError(
             f"line {line}: the file declares a document type (<!DOCTYPE>); activity files "
             "never need one and it can hide entity bombs or read local files, so it is refused",
@@ -74,9 +74,18 @@ class Damage(TrackError):
     still good, so readers keep it and warn. A bad value, by contrast, fails the file."""
 
 
-def _parse_error(error: etree.LxmlError) -> TrackError:
-    line = getattr(error, "lineno", None) or None
-    message = str(getattr(error, "msg", None) or error).split(", line ")[0]
+def _parse_error(error: etree.LxmlError, offset: int) -> TrackError:
+    """libxml2's first complaint, which names the real problem and its line (the
+    exception's own text is often a generic "no element found")."""
+    line: int | None = getattr(error, "lineno", None) or None
+    message = str(error)
+    log = getattr(error, "error_log", None)
+    if log:
+        entry = log[0]
+        line = entry.line or line
+        message = entry.message
+    message = message.split(", line ")[0].strip()
+    line = line + offset if line else None
     where = f"line {line}: " if line else ""
     return Damage(f"{where}the XML is malformed: {message}", line=line)
 
@@ -100,6 +109,8 @@ class Document:
         # appears costs nothing (see Batch).
         self.unseen: set[bytes] = {c.leaf for c in columns if c.leaf is not None}
         self.seen: set[bytes] = set()
+        # Lines dropped with the whitespace before `<?xml`, added back in messages.
+        self.line_offset = 0
 
     def __iter__(self) -> Iterator[etree._Element]:
         parser = etree.XMLPullParser(
@@ -124,7 +135,7 @@ class Document:
             parser.close()
             yield from self._events(parser)
         except etree.LxmlError as error:
-            raise _parse_error(error) from None
+            raise _parse_error(error, self.line_offset) from None
 
     def _look(self, chunk: bytes, seam: bytes) -> None:
         found = set()
@@ -156,7 +167,9 @@ class Document:
             raise TrackError("the file is empty")
         if root_name(head) is None:
             raise TrackError("line 1: no XML element found at the start of the file", line=1)
-        yield strip_prolog_space(head)
+        stripped = strip_prolog_space(head)
+        self.line_offset = head[: len(head) - len(stripped)].count(b"\n")
+        yield stripped
         yield from iterator
 
 
@@ -233,7 +246,8 @@ class Batch:
         if not batch or parent is None:
             return
         self._batch = []
-        lines = [point.sourceline or 0 for point in batch]
+        offset = self._document.line_offset
+        lines = [(point.sourceline or 0) + offset for point in batch]
         try:
             values = self._extract(batch, parent, lines)
         finally:
@@ -280,6 +294,10 @@ class Batch:
             channel: np.concatenate(parts) if parts else np.full(0, np.nan)
             for channel, parts in self._parts.items()
         }
+
+
+def line_of(element: etree._Element, document: Document) -> int:
+    return (element.sourceline or 0) + document.line_offset
 
 
 def _xpath(path: str, prefixes: dict[str, str]) -> etree.XPath:
