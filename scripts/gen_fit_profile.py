@@ -21,14 +21,14 @@ from garmin_fit_sdk.profile import Profile
 OUTPUT = Path(__file__).resolve().parent.parent / "saathi" / "tracks" / "fit_profile.py"
 
 # The messages and fields the reader turns into a Track; everything else is skipped.
+# Every message's timestamp (field 253) is read by fit_decode.py itself.
 WANTED: dict[str, list[str]] = {
     "file_id": ["type", "manufacturer", "product", "time_created", "product_name"],
     "device_info": ["device_index", "manufacturer", "product", "product_name"],
     "sport": ["sport", "sub_sport", "name"],
-    "activity": ["timestamp", "total_timer_time", "num_sessions", "local_timestamp"],
-    "event": ["timestamp", "event", "event_type"],
+    "activity": ["total_timer_time", "num_sessions", "local_timestamp"],
+    "event": ["event", "event_type"],
     "record": [
-        "timestamp",
         "position_lat",
         "position_long",
         "altitude",
@@ -43,7 +43,6 @@ WANTED: dict[str, list[str]] = {
         "temperature",
     ],
     "lap": [
-        "timestamp",
         "start_time",
         "total_elapsed_time",
         "total_timer_time",
@@ -64,7 +63,6 @@ WANTED: dict[str, list[str]] = {
         "lap_trigger",
     ],
     "session": [
-        "timestamp",
         "start_time",
         "sport",
         "sub_sport",

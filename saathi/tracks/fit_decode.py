@@ -50,8 +50,8 @@ _BASE_BY_NUMBER = {number & 0x1F: _BASE[name] for number, name in profile.BASE_T
 TIMESTAMP_FIELD = 253
 # A repeating cycle of data messages is looked for among at most this many messages, and
 # confirmed this many repeats at a time (bounding the numpy window).
-MAX_CYCLE = 8
-PYTHON_REPEATS = 4
+MAX_CYCLE = 4
+PYTHON_REPEATS = 16
 FIRST_REPEATS = 16
 MAX_REPEATS = 4096
 
@@ -198,6 +198,8 @@ def _repeat(buf: bytes, start: int, pos: int, end: int, scan: Scan, first: int) 
     at = [0, *accumulate(1 + scan.definitions[k].size for k in cycle[:-1])]
     masks = [0xE0 if buf[start + o] & 0x80 else 0xFF for o in at]
     packed = [i for i, m in enumerate(masks) if m != 0xFF]  # compressed-timestamp headers
+    if not packed and len(at) <= 3:
+        return _repeat_plain(buf, start, pos, end, scan, cycle, at)
     # Plain Python for the first few repeats: most cycles break soon, and numpy's set-up
     # costs more than checking a few header bytes.
     whole = 0
@@ -235,6 +237,32 @@ def _repeat(buf: bytes, start: int, pos: int, end: int, scan: Scan, first: int) 
             return pos
         # Long regular stretches are common (a record a second for hours): look further.
         attempt = min(attempt * 8, MAX_REPEATS)
+
+
+def _repeat_plain(
+    buf: bytes, start: int, pos: int, end: int, scan: Scan, cycle: list[int], at: list[int]
+) -> int:
+    """_repeat for the usual short cycles of plain headers: a tight loop on header bytes."""
+    length, last, begin = pos - start, end - (pos - start), pos
+    first = buf[start]
+    if len(at) == 1:
+        while pos <= last and buf[pos] == first:
+            pos += length
+    elif len(at) == 2:
+        second, at2 = buf[start + at[1]], at[1]
+        while pos <= last and buf[pos] == first and buf[pos + at2] == second:
+            pos += length
+    else:
+        second, at2, third, at3 = buf[start + at[1]], at[1], buf[start + at[2]], at[2]
+        while (
+            pos <= last
+            and buf[pos] == first
+            and buf[pos + at2] == second
+            and buf[pos + at3] == third
+        ):
+            pos += length
+    scan.kinds.extend(cycle * ((pos - begin) // length))
+    return pos
 
 
 def _define(buf: bytes, pos: int, end: int, local: list[int], sizes: list[int], scan: Scan) -> int:
@@ -310,6 +338,8 @@ class Messages:
                 columns[name].append(values)
         if not indices:
             return np.zeros(0, np.int64), {name: np.zeros(0) for name in columns}
+        if len(indices) == 1:  # one definition: already in file order
+            return indices[0], {name: parts[0] for name, parts in columns.items()}
         index = np.concatenate(indices)
         order = np.argsort(index, kind="stable")
         return index[order], {name: np.concatenate(parts)[order] for name, parts in columns.items()}
@@ -399,7 +429,8 @@ def _positions(kinds: IntArray, scan: Scan) -> IntArray:
     jump_to = np.array([to for _, to in scan.jumps], np.int64)
     # Several jumps can share a message index (definitions back to back): the last counts.
     run = np.searchsorted(jump_at, np.arange(len(kinds)), side="right") - 1
-    return jump_to[run] + before[:-1] - before[jump_at[run]] + 1
+    starts: IntArray = jump_to[run] + before[:-1] - before[jump_at[run]] + 1
+    return starts
 
 
 def _resolve_compressed(times: IntArray, scan: Scan) -> None:

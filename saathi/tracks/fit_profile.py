@@ -39,18 +39,12 @@ FIELDS: dict[int, dict[int, tuple[str, str, float, float]]] = {
         3: ("name", "string", 1.0, 0.0),
     },
     34: {
-        253: ("timestamp", "uint32", 1.0, 0.0),
         0: ("total_timer_time", "uint32", 1000.0, 0.0),
         1: ("num_sessions", "uint16", 1.0, 0.0),
         5: ("local_timestamp", "uint32", 1.0, 0.0),
     },
-    21: {
-        253: ("timestamp", "uint32", 1.0, 0.0),
-        0: ("event", "enum", 1.0, 0.0),
-        1: ("event_type", "enum", 1.0, 0.0),
-    },
+    21: {0: ("event", "enum", 1.0, 0.0), 1: ("event_type", "enum", 1.0, 0.0)},
     20: {
-        253: ("timestamp", "uint32", 1.0, 0.0),
         0: ("position_lat", "sint32", 1.0, 0.0),
         1: ("position_long", "sint32", 1.0, 0.0),
         2: ("altitude", "uint16", 5.0, 500.0),
@@ -65,7 +59,6 @@ FIELDS: dict[int, dict[int, tuple[str, str, float, float]]] = {
         13: ("temperature", "sint8", 1.0, 0.0),
     },
     19: {
-        253: ("timestamp", "uint32", 1.0, 0.0),
         2: ("start_time", "uint32", 1.0, 0.0),
         7: ("total_elapsed_time", "uint32", 1000.0, 0.0),
         8: ("total_timer_time", "uint32", 1000.0, 0.0),
@@ -86,7 +79,6 @@ FIELDS: dict[int, dict[int, tuple[str, str, float, float]]] = {
         24: ("lap_trigger", "enum", 1.0, 0.0),
     },
     18: {
-        253: ("timestamp", "uint32", 1.0, 0.0),
         2: ("start_time", "uint32", 1.0, 0.0),
         5: ("sport", "enum", 1.0, 0.0),
         6: ("sub_sport", "enum", 1.0, 0.0),
