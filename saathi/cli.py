@@ -15,6 +15,8 @@ commands:
   serve             run the web server and the background worker together
   manage ARGS...    run a Django management command (migrate, createsuperuser, ...)
   inspect FILE...   read FIT, GPX or TCX files and print what Saathi sees in them
+  import PATH... --user HANDLE
+                    import files, folders and ZIPs as that user's activities
 """
 
 SETTINGS_MODULE = "saathi.config.settings"
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         from saathi.tracks.inspect import main as inspect_main
 
         return inspect_main(rest)
-    if command in {"manage", "serve"}:
+    if command in {"manage", "serve", "import"}:
         return run_django(command, rest)
     print(f"saathi: unknown command {command!r}\n\n{USAGE}", end="", file=sys.stderr)
     return 2
@@ -45,6 +47,13 @@ def run_django(command: str, args: list[str]) -> int:
             from saathi.config.serve import serve
 
             return serve(args)
+        if command == "import":
+            import django
+
+            django.setup()
+            from saathi.activities.import_command import main as import_main
+
+            return import_main(args)
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["saathi manage", *args])
