@@ -316,7 +316,9 @@ def to_floats(values: Sequence[str | None], lines: Sequence[int], what: str) -> 
     if not any(values):
         return np.full(len(values), np.nan)
     try:
-        return np.array([float(v) if v else np.nan for v in values], dtype=np.float64)
+        numbers = np.array([float(v) if v else np.nan for v in values], dtype=np.float64)
+        numbers[np.isinf(numbers)] = np.nan  # "1e999" is no reading either
+        return numbers
     except ValueError:
         for index, value in enumerate(values):
             try:
