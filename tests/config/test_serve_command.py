@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,15 +46,27 @@ def served(
     log = tmp_path / "serve.log"
     process = start_saathi(env, "serve", log=log)
     try:
+        # Answering a page, not only accepting connections: gunicorn's workers load Django
+        # on their first request, which takes a while on a busy machine.
         wait_until(
-            lambda: process.poll() is not None or port_answers(port),
-            timeout=30,
+            lambda: process.poll() is not None or page_answers(f"http://127.0.0.1:{port}/"),
+            timeout=90,
             what=f"saathi serve on port {port}",
         )
         assert process.poll() is None, f"serve exited early:\n{log.read_text()}"
         yield process, port
     finally:
         stop(process, signal.SIGKILL)
+
+
+def page_answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
 
 
 def descendants(pid: int) -> set[int]:
@@ -78,13 +91,13 @@ def test_serve_answers_runs_jobs_and_stops_both_on_ctrl_c(
     installed: dict[str, str], served: tuple[subprocess.Popen[bytes], int]
 ) -> None:
     process, port = served
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/signup/", timeout=10) as page:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/signup/", timeout=30) as page:
         html = page.read().decode()
     assert "<h1>Create your account</h1>" in html
     # Static files come from gunicorn too, under their hashed names.
     stylesheet = re.search(r'href="(/static/saathi/site\.[0-9a-f]{12}\.css)"', html)
     assert stylesheet, html
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{stylesheet[1]}", timeout=10) as css:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{stylesheet[1]}", timeout=30) as css:
         assert css.headers["Content-Type"].startswith("text/css")
 
     queue = SqliteHuey("saathi", filename=str(Path(installed["SAATHI_DATA_DIR"]) / "huey.sqlite3"))
