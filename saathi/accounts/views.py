@@ -1,4 +1,4 @@
-"""Account pages: sign up, log in, the dashboard, a person's profile and their own settings."""
+"""Account pages: sign up, log in, a person's profile and their own settings."""
 
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ from saathi.accounts import login_limits
 from saathi.accounts.forms import LoginForm, SettingsForm, SignupForm, login_handle
 from saathi.accounts.handles import normalise_handle
 from saathi.accounts.models import User
-from saathi.accounts.week import this_week
-from saathi.config.context_processors import optional_url
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -78,18 +76,6 @@ def admin_login(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only staff can use the admin.")
     query = request.META.get("QUERY_STRING", "")
     return redirect(f"{reverse('login')}?{query}" if query else reverse("login"))
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    assert isinstance(request.user, User)
-    context = {
-        "week": this_week(request.user),
-        # Linked once the activities and routines apps provide these pages.
-        "upload_url": optional_url("activities:upload", "upload"),
-        "log_url": optional_url("activities:new", "routines:index", "routines"),
-    }
-    return render(request, "dashboard.html", context)
 
 
 @login_required

@@ -342,6 +342,13 @@ else:
 # Maps: tiles are the only thing fetched from outside; the route draws without them
 # ---------------------------------------------------------------------------
 
+# Uploads: one request may carry up to this many megabytes of activity files (a year's
+# ZIP export); files above FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to disk, not memory.
+UPLOAD_MAX_MB = env_int("SAATHI_UPLOAD_MAX_MB", 200, minimum=1, maximum=10_000)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Django refuses more files than this in one request (its default, 100, is a folder of runs).
+DATA_UPLOAD_MAX_NUMBER_FILES = 500
+
 MAP_TILE_URL = env_str("SAATHI_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env_str(
     "SAATHI_MAP_TILE_ATTRIBUTION",

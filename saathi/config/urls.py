@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from saathi.accounts import views as accounts
+from saathi.activities import views as activities
 
 auth_pages = [
     path("signup/", accounts.signup, name="signup"),
@@ -39,7 +40,8 @@ auth_pages = [
 ]
 
 urlpatterns = [
-    path("", accounts.dashboard, name="dashboard"),
+    path("", activities.dashboard, name="dashboard"),
+    path("activities/", include("saathi.activities.urls")),
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),

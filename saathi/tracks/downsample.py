@@ -58,12 +58,18 @@ def _lttb(x: FloatArray, y: FloatArray, threshold: int) -> IntArray:
     # The "next bucket" of the last bucket is the last point itself.
     cx = np.append(sums_x[1:] / sizes[1:], x[-1])
     cy = np.append(sums_y[1:] / sizes[1:], y[-1])
+    # The doubled triangle area for a candidate b, given the kept point a and the next
+    # bucket's average c, is |ax (by - cy) + ay (cx - bx) + (bx cy - cx by)|: the three
+    # terms that do not depend on a are computed for every bucket at once.
+    u = by - cy[:, None]
+    v = cx[:, None] - bx
+    w = bx * cy[:, None] - cx[:, None] * by
     out = np.empty(threshold, dtype=np.intp)
     out[0], out[-1] = 0, n - 1
-    ax, ay = x[0], y[0]
-    for i in range(threshold - 2):
-        area = np.abs((ax - cx[i]) * (by[i] - ay) - (ax - bx[i]) * (cy[i] - ay))
-        best = area.argmax()
-        out[i + 1] = rows[i, best]
-        ax, ay = bx[i, best], by[i, best]
+    xs, ys, grid = x.tolist(), y.tolist(), rows.tolist()
+    ax, ay = xs[0], ys[0]
+    for i in range(buckets):
+        best = grid[i][int(np.abs(ax * u[i] + ay * v[i] + w[i]).argmax())]
+        out[i + 1] = best
+        ax, ay = xs[best], ys[best]
     return out

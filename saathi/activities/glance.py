@@ -1,0 +1,109 @@
+"""The dashboard's week at a glance and its recent activities, from the summary columns.
+
+The week is accounts.week's (Monday to Sunday in the home time zone); this fills it in.
+Bars are moving time per day, so a yoga morning stands beside a long ride.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from saathi.accounts.models import Units, User
+from saathi.accounts.week import Week, this_week
+from saathi.activities.charts import load_track, route_svg_path
+from saathi.activities.models import Activity
+from saathi.activities.sports import Sport
+from saathi.activities.templatetags.units import FOOT_M, KM_M, MILE_M
+
+RECENT = 6
+
+
+@dataclass(frozen=True)
+class DayBar:
+    date: date
+    label: str
+    is_today: bool
+    moving_s: float
+    percent: int  # of the busiest day's moving time
+
+
+@dataclass(frozen=True)
+class SportWeek:
+    sport: str
+    label: str
+    count: int
+    distance_m: float
+    moving_s: float
+
+
+@dataclass(frozen=True)
+class Glance:
+    week: Week
+    bars: list[DayBar]
+    sports: list[SportWeek]
+
+
+def week_at_a_glance(user: User, now: datetime | None = None) -> Glance:
+    empty = this_week(user, now)
+    activities = list(
+        Activity.objects.owned_by(user)
+        .filter(local_date__range=(empty.start, empty.end))
+        .only("sport", "local_date", "distance_m", "moving_s", "ascent_m")
+    )
+    per_day: dict[date, float] = defaultdict(float)
+    per_sport: dict[str, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        per_day[activity.local_date] += activity.moving_s or 0.0
+        per_sport[activity.sport].append(activity)
+    busiest = max(per_day.values(), default=0.0)
+    bars = [
+        DayBar(
+            date=day.date,
+            label=day.label,
+            is_today=day.is_today,
+            moving_s=per_day[day.date],
+            percent=round(100 * per_day[day.date] / busiest) if busiest else 0,
+        )
+        for day in empty.days
+    ]
+    imperial = user.units == Units.IMPERIAL
+    metres = sum(a.distance_m or 0.0 for a in activities)
+    week = replace(
+        empty,
+        activities=len(activities),
+        distance=metres / (MILE_M if imperial else KM_M),
+        moving_s=round(sum(a.moving_s or 0.0 for a in activities)),
+        elevation_gain=sum(a.ascent_m or 0.0 for a in activities) / (FOOT_M if imperial else 1),
+    )
+    return Glance(week=week, bars=bars, sports=_per_sport(per_sport))
+
+
+def _per_sport(per_sport: dict[str, list[Activity]]) -> list[SportWeek]:
+    rows = [
+        SportWeek(
+            sport=sport,
+            label=Sport(sport).label,
+            count=len(items),
+            distance_m=sum(a.distance_m or 0.0 for a in items),
+            moving_s=sum(a.moving_s or 0.0 for a in items),
+        )
+        for sport, items in per_sport.items()
+    ]
+    return sorted(rows, key=lambda row: -row.moving_s)
+
+
+@dataclass(frozen=True)
+class Card:
+    activity: Activity
+    route: str  # an SVG path, empty when there is no route
+
+
+def recent_cards(user: User) -> list[Card]:
+    activities = Activity.objects.owned_by(user).order_by("-start_time")[:RECENT]
+    cards = []
+    for activity in activities:
+        track = load_track(activity) if activity.has_map else None
+        cards.append(Card(activity, route_svg_path(track) if track is not None else ""))
+    return cards

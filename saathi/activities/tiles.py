@@ -1,0 +1,89 @@
+"""The headline tiles of an activity page: each figure with where it came from.
+
+The device's figure leads when the file had one; Saathi's own is shown quietly beside
+it when the two differ enough for a person to notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+
+from saathi.activities.models import Activity
+from saathi.activities.sports import needs_distance
+from saathi.activities.templatetags import units as u
+
+Format = Callable[[float | None], SafeString]
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    value: SafeString
+    source: str  # "device", "saathi" or "manual"
+    saathi: SafeString | None = None  # Saathi's figure, when the device's is shown and differs
+
+
+def headline_tiles(activity: Activity, units: str) -> list[Tile]:
+    pace = u.shows_pace(activity.sport)
+    wanted: list[tuple[str, str, Format]] = [
+        ("distance_m", "Distance", lambda v: u.distance(v, units)),
+        ("moving_s", "Moving time", lambda v: SafeString(u.duration(v))),
+        ("ascent_m", "Elevation gain", lambda v: u.elevation(v, units)),
+        (
+            "avg_speed_mps",
+            "Average pace" if pace else "Average speed",
+            lambda v: u.pace_or_speed(v, activity.sport, units),
+        ),
+        ("avg_hr", "Average heart rate", u.bpm),
+        ("avg_power", "Average power", u.watts),
+        ("elapsed_s", "Elapsed time", lambda v: SafeString(u.duration(v))),
+        ("calories", "Calories", lambda v: SafeString(f"{v:,.0f}") if v else SafeString("")),
+    ]
+    if not needs_distance(activity.sport) and not activity.distance_m:
+        wanted = [w for w in wanted if w[0] not in {"distance_m", "avg_speed_mps", "ascent_m"}]
+    tiles = []
+    for name, label, show in wanted:
+        value = getattr(activity, name)
+        if value is None or (name == "elapsed_s" and value == activity.moving_s):
+            continue
+        tiles.append(_tile(activity, name, label, show, value))
+    return tiles
+
+
+def _tile(activity: Activity, name: str, label: str, show: Format, value: float) -> Tile:
+    source = activity.figure_source(name)
+    mine = (activity.computed_totals or {}).get(name)
+    differs = mine is not None and abs(mine - value) > max(0.01 * abs(value), 1e-9)
+    saathi = show(mine) if source == "device" and differs else None
+    return Tile(label=label, value=show(value), source=source, saathi=saathi)
+
+
+@dataclass(frozen=True)
+class Effort:
+    name: str
+    seconds: float
+    pace: float  # m/s over the effort
+
+
+def best_efforts(activity: Activity) -> list[Effort]:
+    """Best efforts in the order of their distances, shortest first."""
+    from saathi.tracks.efforts import DISTANCES
+
+    found = activity.best_efforts or {}
+    return [
+        Effort(name, found[name], metres / found[name])
+        for name, metres in DISTANCES.items()
+        if found.get(name)
+    ]
+
+
+def splits(activity: Activity, units: str) -> list[dict[str, object]]:
+    """The splits per km or mile as the viewer counts, each with its speed for rides."""
+    rows = activity.splits_mile if u.imperial(units) else activity.splits_km
+    return [
+        {**row, "speed_mps": row["distance_m"] / row["moving_s"] if row.get("moving_s") else None}
+        for row in rows or []
+    ]

@@ -1,0 +1,21 @@
+"""The activity pages, under /activities/ (the dashboard at / is one of them too)."""
+
+from django.urls import path
+
+from saathi.activities import views
+
+app_name = "activities"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("calendar/", views.calendar, name="calendar"),
+    path("upload/", views.upload, name="upload"),
+    path("upload/jobs/", views.jobs, name="jobs"),
+    path("upload/jobs/<int:pk>/retry/", views.retry, name="retry"),
+    path("new/", views.new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/original/", views.original, name="original"),
+    path("<int:pk>/gpx/", views.gpx, name="gpx"),
+]

@@ -1,0 +1,217 @@
+"""The activity pages: upload, one activity, the list and calendar, entry and editing.
+
+Every activity is loaded through `_visible` or `_owned`, which answer 404 for what the
+viewer may not see; the work itself is done by imports.py, manual.py, exports.py and
+the Activity model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from saathi.accounts.models import User
+from saathi.activities import listing, tiles
+from saathi.activities.charts import activity_charts, load_track
+from saathi.activities.exports import gpx_filename, original_file, track_gpx
+from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
+from saathi.activities.glance import recent_cards, week_at_a_glance
+from saathi.activities.imports import receive_upload
+from saathi.activities.manual import create_manual_activity
+from saathi.activities.models import Activity, ImportJob
+from saathi.activities.templatetags.units import shows_pace
+
+RECENT_JOBS = 20
+
+
+def _viewer(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _visible(request: HttpRequest, pk: int) -> Activity:
+    return get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
+
+
+def _owned(request: HttpRequest, pk: int) -> Activity:
+    return get_object_or_404(Activity.objects.owned_by(_viewer(request)), pk=pk)
+
+
+def _today(user: User) -> date:
+    return timezone.now().astimezone(ZoneInfo(user.time_zone)).date()
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        for uploaded in form.cleaned_data["uploads"]:
+            receive_upload(owner=me, name=uploaded.name or "activity", file=uploaded)
+        if not request.htmx:  # type: ignore[attr-defined]
+            return redirect("activities:upload")
+    context = {"form": form, "max_mb": settings.UPLOAD_MAX_MB, **_jobs_context(me)}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "activities/partials/jobs.html", context)
+    return render(request, "activities/upload.html", context)
+
+
+def _jobs_context(me: User) -> dict[str, Any]:
+    jobs = list(
+        ImportJob.objects.filter(owner=me).select_related("activity", "duplicate_of")[:RECENT_JOBS]
+    )
+    return {"jobs": jobs, "jobs_running": any(not job.is_finished for job in jobs)}
+
+
+@login_required
+def jobs(request: HttpRequest) -> HttpResponse:
+    """The list of recent jobs alone: what the upload page polls while any is unfinished."""
+    return render(request, "activities/partials/jobs.html", _jobs_context(_viewer(request)))
+
+
+@login_required
+@require_POST
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(ImportJob.objects.filter(owner=_viewer(request)), pk=pk)
+    job.retry()
+    if request.htmx:  # type: ignore[attr-defined]
+        return jobs(request)
+    return redirect("activities:upload")
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _visible(request, pk)
+    me = _viewer(request)
+    track = load_track(activity) if activity.points else None
+    charts = activity_charts(activity, track, me.units) if track is not None else None
+    context = {
+        "activity": activity,
+        "is_owner": activity.owner_id == me.pk,
+        "units": me.units,
+        "today": _today(me),
+        "pace": shows_pace(activity.sport),
+        "local_start": activity.local_start,
+        "tiles": tiles.headline_tiles(activity, me.units),
+        "splits": tiles.splits(activity, me.units),
+        "split_unit": "mile" if me.units == "imperial" else "km",
+        "laps": activity.laps,
+        "best_efforts": tiles.best_efforts(activity),
+        "zone_differs": activity.timezone != me.time_zone,
+        "charts": charts.as_json() if charts else None,
+        "summaries": charts.series if charts else [],
+        "has_original": original_file(activity) is not None,
+        "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+    }
+    return render(request, "activities/detail.html", context)
+
+
+@login_required
+def original(request: HttpRequest, pk: int) -> FileResponse:
+    job = original_file(_visible(request, pk))
+    if job is None:
+        raise Http404("This activity was entered by hand: there is no file.")
+    name = job.original_name.rsplit("/", 1)[-1]
+    return FileResponse(job.original.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def gpx(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _visible(request, pk)
+    if not activity.has_map:
+        raise Http404("This activity has no route to export.")
+    response = HttpResponse(track_gpx(activity), content_type="application/gpx+xml")
+    response["Content-Disposition"] = f'attachment; filename="{gpx_filename(activity)}"'
+    return response
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    filters = listing.Filters.from_query(request.GET)
+    page = Paginator(listing.filtered(me, filters), 25).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "filters": filters,
+        "sports": listing.sport_choices(),
+        "units": me.units,
+        "today": _today(me),
+        "query": filters.query_string(),
+    }
+    template = "activities/partials/list_rows.html" if request.htmx else "activities/list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+def calendar(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    month = listing.month_from_query(request.GET.get("month"), _today(me))
+    context = {"month": listing.month_calendar(me, month, _today(me)), "units": me.units}
+    return render(request, "activities/calendar.html", context)
+
+
+@login_required
+def new(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    initial = {"date": _today(me), "time": timezone.now().astimezone(ZoneInfo(me.time_zone))}
+    form = ManualActivityForm(request.POST or None, units=me.units, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = create_manual_activity(owner=me, **form.figures())
+        except ValidationError as error:
+            form.show_errors(error)
+        else:
+            messages.success(request, f"“{activity.title}” is in your journal.")
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/new.html", {"form": form})
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _owned(request, pk)
+    form = EditActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        activity.edit(**form.cleaned_data)
+        messages.success(request, "Your changes are saved.")
+        return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/edit.html", {"form": form, "activity": activity})
+
+
+@login_required
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _owned(request, pk)
+    if request.method == "POST":
+        title = activity.title
+        activity.delete()
+        messages.success(request, f"“{title}” and its file are deleted.")
+        return redirect("activities:index")
+    return render(request, "activities/delete.html", {"activity": activity})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    glance = week_at_a_glance(me)
+    context = {
+        "week": glance.week,
+        "bars": glance.bars,
+        "sports": glance.sports,
+        "cards": recent_cards(me),
+        "units": me.units,
+        "today": _today(me),
+        "upload_url": reverse("activities:upload"),
+        "log_url": reverse("activities:new"),
+    }
+    return render(request, "dashboard.html", context)

@@ -1,0 +1,124 @@
+// The activity page's map (Leaflet) and charts (uPlot). The page is whole without it:
+// figures, tables and each chart's text summary are in the HTML.
+(function () {
+  "use strict";
+
+  var dataNode = document.getElementById("activity-data");
+  if (!dataNode) return;
+  var data = JSON.parse(dataNode.textContent);
+  var tiles = JSON.parse(document.getElementById("map-tiles").textContent);
+  var route = data.route || {};
+  var style = getComputedStyle(document.documentElement);
+  function colour(name, fallback) { return (style.getPropertyValue(name) || fallback).trim(); }
+  var accent = colour("--accent", "#f29f05");
+  var ink = colour("--accent-text", "#9a4800");
+  var muted = colour("--muted", "#5c574f");
+  var border = colour("--border", "#e3dfd7");
+  var cursorMarker = null;
+
+  function drawMap() {
+    var node = document.getElementById("activity-map");
+    if (!node || !window.L || !route.lat || !route.lat.length) return;
+    var points = route.lat.map(function (lat, i) { return [lat, route.lon[i]]; });
+    var map = L.map(node, { scrollWheelZoom: false });
+    // No tile URL (tests, offline servers): the route is still drawn as a vector line.
+    if (tiles.url) {
+      L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
+    }
+    var line = L.polyline(points, { color: ink, weight: 4, opacity: 0.9 }).addTo(map);
+    map.fitBounds(line.getBounds(), { padding: [20, 20] });
+    var end = function (at, fill, label) {
+      L.circleMarker(at, { radius: 7, color: "#fff", weight: 2, fillColor: fill, fillOpacity: 1 })
+        .bindTooltip(label).addTo(map);
+    };
+    end(points[points.length - 1], "#b42318", "Finish");
+    end(points[0], "#1d6b37", "Start");
+    cursorMarker = L.circleMarker(points[0], {
+      radius: 6, color: "#fff", weight: 2, fillColor: accent, opacity: 0, fillOpacity: 0,
+    }).addTo(map);
+    node.dataset.ready = "true";
+  }
+
+  // The route point nearest to an x value (distance or seconds) on the shared axis.
+  function nearest(x) {
+    var xs = route.x, lo = 0, hi = xs.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (xs[mid] < x) lo = mid + 1; else hi = mid;
+    }
+    if (lo > 0 && Math.abs(xs[lo - 1] - x) < Math.abs(xs[lo] - x)) lo -= 1;
+    return lo;
+  }
+
+  function showCursor(x) {
+    if (!cursorMarker || !route.x) return;
+    if (x == null) { cursorMarker.setStyle({ opacity: 0, fillOpacity: 0 }); return; }
+    var i = nearest(x);
+    cursorMarker.setLatLng([route.lat[i], route.lon[i]]);
+    cursorMarker.setStyle({ opacity: 1, fillOpacity: 1 });
+  }
+
+  function clock(seconds) {
+    seconds = Math.round(seconds);
+    var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    var mm = (h && m < 10 ? "0" : "") + m;
+    return (h ? h + ":" : "") + mm + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function xValues(u, ticks) {
+    return ticks.map(function (t) { return data.axis === "time" ? clock(t) : +t.toFixed(1); });
+  }
+
+  var charts = [];
+
+  function drawCharts() {
+    if (!window.uPlot) return;
+    var sync = uPlot.sync("activity");
+    (data.series || []).forEach(function (series) {
+      var node = document.getElementById("chart-" + series.key);
+      if (!node) return;
+      var options = {
+        width: node.clientWidth || 320,
+        height: 130,
+        legend: { show: false },
+        cursor: { sync: { key: sync.key }, drag: { x: false, y: false }, points: { size: 7 } },
+        scales: { x: { time: false }, y: series.pace ? { dir: -1 } : {} },
+        axes: [
+          { stroke: muted, grid: { stroke: border }, ticks: { stroke: border }, values: xValues },
+          {
+            stroke: muted, grid: { stroke: border }, ticks: { stroke: border }, size: 48,
+            values: series.pace
+              ? function (u, ticks) { return ticks.map(clock); }
+              : function (u, ticks) { return ticks.map(function (t) { return +t.toFixed(0); }); },
+          },
+        ],
+        series: [
+          {},
+          { label: series.label, stroke: ink, width: 1.5, fill: accent + "33", points: { show: false } },
+        ],
+        hooks: {
+          setCursor: [function (u) {
+            var i = u.cursor.idx;
+            showCursor(i == null ? null : u.data[0][i]);
+          }],
+        },
+      };
+      charts.push(new uPlot(options, [series.x, series.y], node));
+    });
+  }
+
+  function resize() {
+    charts.forEach(function (chart) {
+      var width = chart.root.parentNode.clientWidth;
+      if (width && width !== chart.width) chart.setSize({ width: width, height: chart.height });
+    });
+  }
+
+  drawMap();
+  drawCharts();
+  var pending = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(pending);
+    pending = setTimeout(resize, 150);
+  });
+})();
