@@ -37,7 +37,8 @@ def test_a_logged_out_visitor_is_sent_to_log_in(client: Client) -> None:
 def test_the_page_shows_your_own_values(owner_client: Client) -> None:
     html = owner_client.get("/settings/").content.decode()
     assert 'value="Asha Rao"' in html
-    assert '<option value="Asia/Kolkata" selected>' in html
+    assert '<option selected value="Asia/Kolkata">' in html
+    assert html.count("<option selected") == 1
 
 
 def test_every_time_zone_is_offered(owner_client: Client) -> None:
@@ -80,7 +81,7 @@ def test_a_forged_post_changes_only_the_posters_own_profile(
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("time_zone", "Mars/Olympus_Mons", "not one of the available choices"),
+        ("time_zone", "Mars/Olympus_Mons", "is not a time zone name such as Asia/Kolkata"),
         ("resting_hr", "10", "greater than or equal to 25"),
         ("max_hr", "300", "less than or equal to 240"),
         ("resting_hr", "190", "less than or equal to 120"),
