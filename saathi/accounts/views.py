@@ -21,6 +21,7 @@ from saathi.accounts import login_limits
 from saathi.accounts.forms import LoginForm, SettingsForm, SignupForm, login_handle
 from saathi.accounts.handles import normalise_handle
 from saathi.accounts.models import User
+from saathi.config.context_processors import optional_url
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -83,8 +84,12 @@ def profile(request: HttpRequest, handle: str) -> HttpResponse:
     if handle != normalise_handle(handle):
         return redirect("profile", handle=normalise_handle(handle), permanent=True)
     person = get_object_or_404(User, handle=handle, is_active=True)
-    is_owner = person.pk == request.user.pk
-    return render(request, "accounts/profile.html", {"person": person, "is_owner": is_owner})
+    context = {
+        "person": person,
+        "is_owner": person.pk == request.user.pk,
+        "activities_url": optional_url("activities:index"),
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 def avatar_file(request: HttpRequest, name: str) -> HttpResponseBase:
