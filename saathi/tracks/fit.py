@@ -34,6 +34,12 @@ def read_fit(data: bytes | memoryview) -> Track:
     warnings = list(scan.warnings)
     if scan.damage is not None:
         warnings.insert(0, _damage_warning(scan.damage, len(index)))
+    if scan.last_message_garbled and len(index) and index[-1] == len(scan.kinds) - 1:
+        # Its time would read as 2085 in the Strava app's file: left empty instead.
+        messages.fit_time[index[-1]] = -1
+        for values in columns.values():
+            values[-1] = np.nan
+        warnings[0] += " The last of them ran into the damage and is left empty."
     if len(index) == 0:
         reason = f" before the damage at byte {scan.damage[0]:,}" if scan.damage else ""
         raise TrackError(

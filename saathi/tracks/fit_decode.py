@@ -86,13 +86,18 @@ class Scan:
     known: dict[bytes, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     damage: tuple[int, str] | None = None
+    # A header naming an undefined type usually means the message before it was shorter
+    # than its definition (the Strava Android app writes such records), so that
+    # message's values are the next message's bytes: it cannot be trusted.
+    last_message_garbled: bool = False
 
 
 class _Damage(Exception):
-    def __init__(self, offset: int, reason: str):
+    def __init__(self, offset: int, reason: str, *, misaligned: bool = False):
         super().__init__(reason)
         self.offset = offset
         self.reason = reason
+        self.misaligned = misaligned
 
 
 def scan_file(buf: bytes) -> Scan:
@@ -113,6 +118,7 @@ def scan_file(buf: bytes) -> Scan:
             _walk(buf, start + header_size, data_end, scan)
         except _Damage as damage:
             scan.damage = (damage.offset, damage.reason)
+            scan.last_message_garbled = damage.misaligned and bool(scan.kinds)
             # A compressed-timestamp message cut off at the end was noted but not kept.
             while scan.compressed_at and scan.compressed_at[-1] >= len(scan.kinds):
                 scan.compressed_at.pop()
@@ -176,7 +182,9 @@ def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
         else:
             slot = header & 0x0F
         if local[slot] < 0:
-            raise _Damage(pos, f"a message uses local type {slot}, which was never defined")
+            raise _Damage(
+                pos, f"a message uses local type {slot}, which was never defined", misaligned=True
+            )
         if pos + 1 + sizes[slot] > end:
             raise _Damage(pos, "the file ends in the middle of a message")
         if cycle_header < 0 or len(kinds) > cycle_at + MAX_CYCLE:

@@ -3,6 +3,7 @@ cannot be read at all raises one TrackError that says why."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from saathi.tracks.fit import read_fit
@@ -18,8 +19,12 @@ def test_the_strava_app_file_keeps_its_473_points_before_an_undefined_message_ty
     assert len(track) == 473
     assert track.warnings[0] == (
         "This FIT file is damaged at byte 7,471 (a message uses local type 11, which was "
-        "never defined): kept the 473 points before it."
+        "never defined): kept the 473 points before it. The last of them ran into the "
+        "damage and is left empty."
     )
+    # That record is a byte short: read whole, its time would be in 2085.
+    assert np.isnan(track.time[-1]) and np.isnan(track.lat[-1])
+    assert np.nanmax(track.time) - track.time[0] < 3558  # within the session's timer time
     assert track.sessions[0].totals.distance_m == pytest.approx(11274.04)
     assert track.device == "Strava" and track.altitude_source == "gps"
 
