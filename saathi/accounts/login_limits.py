@@ -1,4 +1,4 @@
-"""Failed-login counting, per account and per client address.
+"""Failed-login counting, per account and per client address; password-reset requests too.
 
 Counts live in Django's cache, which settings make shared between every app-server
 process (Redis, or files under the data dir), so a guesser cannot spread attempts over
@@ -26,6 +26,7 @@ from saathi.accounts.handles import normalise_handle
 @dataclass(frozen=True)
 class Lockout:
     seconds_left: int
+    what: str = "failed attempts"
 
     @property
     def minutes_left(self) -> int:
@@ -34,7 +35,7 @@ class Lockout:
     @property
     def message(self) -> str:
         unit = "minute" if self.minutes_left == 1 else "minutes"
-        return f"Too many failed attempts; try again in {self.minutes_left} {unit}."
+        return f"Too many {self.what}; try again in {self.minutes_left} {unit}."
 
 
 def client_address(request: HttpRequest) -> str:
@@ -52,29 +53,33 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def _keys(identifier: str, address: str) -> list[str]:
+def _keys(identifier: str, address: str, kind: str) -> list[str]:
     # Hashed so that any string a visitor types makes a valid cache key.
     who = hashlib.sha256(normalise_handle(identifier).encode()).hexdigest()
     where = hashlib.sha256(address.encode()).hexdigest()
-    return [f"login-fail:id:{who}", f"login-fail:ip:{where}"]
+    return [f"{kind}-fail:id:{who}", f"{kind}-fail:ip:{where}"]
 
 
-def lockout(identifier: str, address: str) -> Lockout | None:
+def lockout(identifier: str, address: str, kind: str = "login") -> Lockout | None:
     """The lockout in force for this account or address, if either has used its attempts."""
     limit: int = settings.SAATHI_LOGIN_ATTEMPTS
     now = time.time()
     longest = 0.0
-    for key in _keys(identifier, address):
+    for key in _keys(identifier, address, kind):
         entry = cache.get(key)
         if entry and entry[0] >= limit:
             longest = max(longest, entry[1] - now)
-    return Lockout(seconds_left=math.ceil(longest)) if longest > 0 else None
+    if longest <= 0:
+        return None
+    what = "failed attempts" if kind == "login" else "requests"
+    return Lockout(seconds_left=math.ceil(longest), what=what)
 
 
-def record_failure(identifier: str, address: str) -> None:
+def record_failure(identifier: str, address: str, kind: str = "login") -> None:
+    """Count one failed login, or (kind="reset") one password-reset email asked for."""
     window: int = settings.SAATHI_LOGIN_WINDOW_S
     now = time.time()
-    for key in _keys(identifier, address):
+    for key in _keys(identifier, address, kind):
         count, ends = cache.get(key) or (0, now + window)
         if ends <= now:
             count, ends = 0, now + window
@@ -83,4 +88,4 @@ def record_failure(identifier: str, address: str) -> None:
 
 def forget_failures(identifier: str) -> None:
     """A correct password clears the account's count; the address keeps its own."""
-    cache.delete(_keys(identifier, "")[0])
+    cache.delete(_keys(identifier, "", "login")[0])

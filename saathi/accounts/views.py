@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -65,6 +65,23 @@ class RateLimitedLoginView(LoginView):
         if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
             login_limits.record_failure(self.handle, self.address)
         return super().form_invalid(form)
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Django's reset form, sending at most the login limit of emails per address and sender.
+
+    Without it anyone could fill a person's inbox with reset emails.
+    """
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email: str = form.cleaned_data["email"]
+        address = login_limits.client_address(self.request)
+        lockout = login_limits.lockout(email, address, kind="reset")
+        if lockout is not None:
+            context = self.get_context_data(form=form, lockout=lockout)
+            return self.render_to_response(context, status=429)
+        login_limits.record_failure(email, address, kind="reset")
+        return super().form_valid(form)
 
 
 def admin_login(request: HttpRequest) -> HttpResponse:

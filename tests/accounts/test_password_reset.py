@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from saathi.accounts.models import User
 
@@ -57,6 +58,24 @@ def test_an_unknown_address_looks_the_same_and_sends_nothing(client: Client) -> 
     response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
     assert response["Location"] == "/accounts/password/reset/sent/"
     assert mail.outbox == []
+
+
+def test_reset_emails_stop_after_the_limit_so_no_inbox_is_flooded(
+    client: Client, owner: User, settings: Settings
+) -> None:
+    settings.SAATHI_LOGIN_ATTEMPTS = 2
+    settings.SAATHI_LOGIN_WINDOW_S = 900
+    for _ in range(2):
+        client.post(
+            "/accounts/password/reset/", {"email": "asha@example.org"}, REMOTE_ADDR="10.1.1.1"
+        )
+    # From another address too: the limit is per recipient as well as per sender.
+    response = client.post(
+        "/accounts/password/reset/", {"email": "asha@example.org"}, REMOTE_ADDR="10.2.2.2"
+    )
+    assert response.status_code == 429
+    assert "Too many requests; try again in 15 minutes." in response.content.decode()
+    assert len(mail.outbox) == 2
 
 
 def test_changing_your_password_needs_the_old_one(owner_client: Client, owner: User) -> None:
