@@ -103,7 +103,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "units": me.units,
         "today": _today(me),
         "pace": shows_pace(activity.sport),
-        "local_start": activity.local_start,
+        # Formatted here: the date filter would turn it back into the server's zone.
+        "start_clock": f"{activity.local_start:%H:%M}",
+        "zone_name": activity.local_start.tzname(),
         "tiles": tiles.headline_tiles(activity, me.units),
         "splits": tiles.splits(activity, me.units),
         "split_unit": "mile" if me.units == "imperial" else "km",

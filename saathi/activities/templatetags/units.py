@@ -81,7 +81,7 @@ def text(parts: tuple[str, str]) -> str:
     number, unit = parts
     if not unit:
         return number
-    return f"{number}{unit}" if unit.startswith("/") else f"{number} {unit}"
+    return f"{number} {unit}"
 
 
 def _html(parts: tuple[str, str]) -> SafeString:
