@@ -152,9 +152,10 @@ def _header(buf: bytes, start: int, *, first: bool) -> tuple[int, int] | None:
 def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
     """The one per-message loop: kept to the bare minimum of work for speed.
 
-    Most of a file is a short cycle of data messages repeated (record; or record, hr),
-    so the loop remembers where the current cycle began and, when its first header comes
-    round again, lets numpy confirm all the following repeats at once (_repeat).
+    Most of a file is a short cycle of data messages repeated (record; or record, hr)
+    with now and then another message between. The loop notes where a candidate cycle
+    begins; when its first header comes round again the cycle is known, and every time
+    its first header shows up, _repeat takes in all the repeats that follow at once.
     """
     local = [-1] * 16
     sizes = [0] * 16
@@ -162,10 +163,21 @@ def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
     add_kind = kinds.append
     scan.jumps.append((len(kinds), pos))
     cycle_header, cycle_pos, cycle_at = -1, pos, 0
+    known: _Cycle | None = None
+    known_header = -1
     while pos < end:
         header = buf[pos]
         if header == cycle_header:
-            cycle_header, pos = -1, _repeat(buf, cycle_pos, pos, end, scan, cycle_at)
+            # A new cycle replaces the known one only if it repeats at least once.
+            candidate = _cycle(buf, cycle_pos, pos, scan, cycle_at)
+            cycle_header, after = -1, _repeat(buf, pos, end, scan, candidate)
+            if after > pos:
+                known, known_header, pos = candidate, header, after
+                if pos >= end:
+                    break
+                header = buf[pos]
+        if header == known_header and known is not None:
+            cycle_header, pos = -1, _repeat(buf, pos, end, scan, known)
             if pos >= end:
                 break
             header = buf[pos]
@@ -177,7 +189,8 @@ def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
         elif header & 0x40:
             pos = _define(buf, pos, end, local, sizes, scan)
             scan.jumps.append((len(kinds), pos))
-            cycle_header = -1
+            # Local types may now mean other messages: what was learnt no longer holds.
+            cycle_header, known, known_header = -1, None, -1
             continue
         else:
             slot = header & 0x0F
@@ -193,39 +206,61 @@ def _walk(buf: bytes, pos: int, end: int, scan: Scan) -> None:
         pos += 1 + sizes[slot]
 
 
-def _repeat(buf: bytes, start: int, pos: int, end: int, scan: Scan, first: int) -> int:
-    """Take in, all at once, the repeats of the cycle of messages from `start` to `pos`.
+@dataclass(frozen=True)
+class _Cycle:
+    """A run of data messages that repeats: their kinds and where their headers sit."""
 
-    The cycle is kinds[first:]. A data message's header byte fixes its size, so if every
-    header byte sits where the cycle says it should, every message does: checking those
-    bytes is enough. Compressed-timestamp headers differ in their time bits only.
-    Returns where the first message that breaks the pattern starts.
+    kinds: list[int]
+    at: list[int]  # offset of each message's header from the start of the cycle
+    headers: list[int]
+    # Compressed-timestamp headers carry the time in their low five bits: compare the rest.
+    masks: list[int]
+    length: int  # bytes
+
+
+def _cycle(buf: bytes, start: int, pos: int, scan: Scan, first: int) -> _Cycle:
+    """The cycle of messages kinds[first:], which lie from `start` to `pos`."""
+    kinds = scan.kinds[first:]
+    at = [0, *accumulate(1 + scan.definitions[k].size for k in kinds[:-1])]
+    headers = [buf[start + o] for o in at]
+    masks = [0xE0 if h & 0x80 else 0xFF for h in headers]
+    return _Cycle(kinds, at, headers, masks, pos - start)
+
+
+def _repeat(buf: bytes, pos: int, end: int, scan: Scan, cycle: _Cycle) -> int:
+    """Take in all the repeats of a cycle from pos; return where the first misfit starts.
+
+    A data message's header byte fixes its size, so if every header byte sits where the
+    cycle says it should, every message does: checking those bytes is enough.
     """
-    cycle = scan.kinds[first:]
-    length = pos - start
-    at = [0, *accumulate(1 + scan.definitions[k].size for k in cycle[:-1])]
-    masks = [0xE0 if buf[start + o] & 0x80 else 0xFF for o in at]
-    packed = [i for i, m in enumerate(masks) if m != 0xFF]  # compressed-timestamp headers
-    if not packed and len(at) <= 3:
-        return _repeat_plain(buf, start, pos, end, scan, cycle, at)
-    # Plain Python for the first few repeats: most cycles break soon, and numpy's set-up
-    # costs more than checking a few header bytes.
+    if len(cycle.at) <= 3 and 0xE0 not in cycle.masks:
+        return _repeat_plain(buf, pos, end, scan, cycle)
+    length = cycle.length
+    packed = [i for i, m in enumerate(cycle.masks) if m != 0xFF]
+    # Plain Python for the first few repeats: numpy's set-up costs more than checking a
+    # few header bytes, and most cycles break soon.
     whole = 0
     while whole < PYTHON_REPEATS and pos + length <= end:
-        if any((buf[pos + o] ^ buf[start + o]) & m for o, m in zip(at, masks, strict=True)):
-            break
+        if any(
+            (buf[pos + o] ^ h) & m
+            for o, h, m in zip(cycle.at, cycle.headers, cycle.masks, strict=True)
+        ):
+            return pos
         for i in packed:
             scan.compressed_at.append(len(scan.kinds) + i)
-            scan.compressed_offset.append(buf[pos + at[i]] & 0x1F)
-        scan.kinds.extend(cycle)
+            scan.compressed_offset.append(buf[pos + cycle.at[i]] & 0x1F)
+        scan.kinds.extend(cycle.kinds)
         whole += 1
         pos += length
-    if whole < PYTHON_REPEATS:
-        return pos
-    offsets = np.array(at, np.int64)
-    expected = np.frombuffer(buf, np.uint8, length, start)[offsets]
-    mask = np.where(expected & 0x80, 0xE0, 0xFF).astype(np.uint8)
-    compressed = np.flatnonzero(expected & 0x80)
+    return pos if whole < PYTHON_REPEATS else _repeat_numpy(buf, pos, end, scan, cycle)
+
+
+def _repeat_numpy(buf: bytes, pos: int, end: int, scan: Scan, cycle: _Cycle) -> int:
+    """_repeat for long runs: numpy checks thousands of repeats at a time."""
+    length, offsets = cycle.length, np.array(cycle.at, np.int64)
+    mask = np.array(cycle.masks, np.uint8)
+    expected = np.array(cycle.headers, np.uint8) & mask
+    compressed = np.flatnonzero(mask != 0xFF)
     attempt = FIRST_REPEATS
     while True:
         repeats = min((end - pos) // length, attempt)
@@ -233,13 +268,13 @@ def _repeat(buf: bytes, start: int, pos: int, end: int, scan: Scan, first: int) 
             return pos
         window = np.frombuffer(buf, np.uint8, repeats * length, pos).reshape(repeats, length)
         headers = window[:, offsets]
-        fits = ((headers & mask) == (expected & mask)).all(axis=1)
+        fits = ((headers & mask) == expected).all(axis=1)
         whole = int(repeats if fits.all() else np.argmin(fits))
         if compressed.size:
-            where = len(scan.kinds) + np.arange(whole)[:, None] * len(cycle) + compressed
+            where = len(scan.kinds) + np.arange(whole)[:, None] * len(cycle.kinds) + compressed
             scan.compressed_at.extend(where.ravel().tolist())
             scan.compressed_offset.extend((headers[:whole, compressed] & 0x1F).ravel().tolist())
-        scan.kinds.extend(cycle * whole)
+        scan.kinds.extend(cycle.kinds * whole)
         pos += whole * length
         if whole < repeats:
             return pos
@@ -247,21 +282,21 @@ def _repeat(buf: bytes, start: int, pos: int, end: int, scan: Scan, first: int) 
         attempt = min(attempt * 8, MAX_REPEATS)
 
 
-def _repeat_plain(
-    buf: bytes, start: int, pos: int, end: int, scan: Scan, cycle: list[int], at: list[int]
-) -> int:
+def _repeat_plain(buf: bytes, pos: int, end: int, scan: Scan, cycle: _Cycle) -> int:
     """_repeat for the usual short cycles of plain headers: a tight loop on header bytes."""
-    length, last, begin = pos - start, end - (pos - start), pos
-    first = buf[start]
-    if len(at) == 1:
+    length, begin = cycle.length, pos
+    last = end - length
+    first = cycle.headers[0]
+    if len(cycle.at) == 1:
         while pos <= last and buf[pos] == first:
             pos += length
-    elif len(at) == 2:
-        second, at2 = buf[start + at[1]], at[1]
+    elif len(cycle.at) == 2:
+        second, at2 = cycle.headers[1], cycle.at[1]
         while pos <= last and buf[pos] == first and buf[pos + at2] == second:
             pos += length
     else:
-        second, at2, third, at3 = buf[start + at[1]], at[1], buf[start + at[2]], at[2]
+        second, third = cycle.headers[1], cycle.headers[2]
+        at2, at3 = cycle.at[1], cycle.at[2]
         while (
             pos <= last
             and buf[pos] == first
@@ -269,7 +304,7 @@ def _repeat_plain(
             and buf[pos + at3] == third
         ):
             pos += length
-    scan.kinds.extend(cycle * ((pos - begin) // length))
+    scan.kinds.extend(cycle.kinds * ((pos - begin) // length))
     return pos
 
 
