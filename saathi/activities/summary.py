@@ -7,7 +7,7 @@ No database here: imports.py saves what this builds, in one transaction, and iss
 from __future__ import annotations
 
 import math
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ import numpy as np
 from saathi.activities.models import HEADLINE_FIELDS, Activity, ActivityStreams, Source
 from saathi.activities.sports import TITLE_WORDS, Sport, sport_from_track
 from saathi.activities.streams import pack
-from saathi.tracks.figures import Figures, compute
+from saathi.tracks.figures import Figures, Split, compute
 from saathi.tracks.places import nearest_place
 from saathi.tracks.timezones import local_timezone
 from saathi.tracks.titles import title_for
@@ -30,6 +30,7 @@ LatLon = tuple[float, float]
 
 # Devices write 0 for a sensor they never had (no strap: average heart rate 0).
 _ZERO_IS_NONE = frozenset({"avg_hr", "max_hr", "avg_cadence", "avg_power", "max_power"})
+_SPLIT_FIELDS = tuple(f.name for f in fields(Split))
 
 
 def activity_from_track(
@@ -117,17 +118,17 @@ def _figures(track: Track, figures: Figures) -> dict[str, Any]:
     laps = [
         {
             "index": number,
-            "start_s": lap.start - origin,
-            "end_s": lap.end - origin,
+            "start_s": number_or_none(lap.start - origin),
+            "end_s": number_or_none(lap.end - origin),
             "trigger": lap.trigger,
-            "totals": lap.totals.as_dict(),
+            "totals": {k: number_or_none(v) for k, v in lap.totals.as_dict().items()},
         }
         for number, lap in enumerate(track.laps, start=1)
     ]
     return {
-        "laps": clean(laps),
-        "splits_km": clean([asdict(split) for split in figures.splits_km]),
-        "splits_mile": clean([asdict(split) for split in figures.splits_mile]),
+        "laps": laps,
+        "splits_km": [_split(split) for split in figures.splits_km],
+        "splits_mile": [_split(split) for split in figures.splits_mile],
         "best_efforts": clean(figures.best_efforts),
         "power_curve": clean({str(s): w for s, w in figures.power_curve.items()}),
         "normalized_power": clean(figures.normalized_power),
@@ -158,6 +159,22 @@ def _sessions_note(track: Track, sport: Sport) -> list[str]:
         f"This file holds {len(kinds)} sports ({', '.join(kinds)}); Saathi shows it as one "
         f"{sport.label.lower()} for now, with the totals of the whole file."
     ]
+
+
+def _split(split: Split) -> dict[str, Any]:
+    # Not dataclasses.asdict: its deep copy was a tenth of an import's own time.
+    return {name: number_or_none(getattr(split, name)) for name in _SPLIT_FIELDS}
+
+
+def number_or_none(value: Any) -> Any:
+    """A finite float, int or bool as its Python self; NaN and infinity as None."""
+    if isinstance(value, float | np.floating):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    return value
 
 
 def clean(value: Any) -> Any:
