@@ -1,6 +1,7 @@
 """Read a FIT file into a Track.
 
-fit_decode.py finds and decodes the messages in bulk; this module turns the columns of
+fit_scan.py finds the messages and fit_decode.py decodes them in bulk; this module turns
+the columns of
 record, event, lap, session, activity and file_id messages into a Track, in the words
 of the FIT profile (sport names, device names), and says what was odd about the file.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from saathi.tracks import fit_profile as profile
-from saathi.tracks.fit_decode import FloatArray, IntArray, Messages, scan_file
+from saathi.tracks.fit_decode import FloatArray, Messages
 from saathi.tracks.fit_device import altitude_source, device_name
+from saathi.tracks.fit_scan import IntArray, Scan, scan_file
 from saathi.tracks.track import Lap, Session, Totals, Track, TrackError
 
 # FIT time counts seconds from 1989-12-31T00:00Z.
@@ -30,28 +32,7 @@ def read_fit(data: bytes | memoryview) -> Track:
     buf = bytes(data)
     scan = scan_file(buf)
     messages = Messages(buf, scan)
-    index, columns = messages.table("record")
-    warnings = list(scan.warnings)
-    if scan.damage is not None:
-        warnings.insert(0, _damage_warning(scan.damage, len(index)))
-    if scan.last_message_garbled and len(index) and index[-1] == len(scan.kinds) - 1:
-        # Its time would read as 2085 in the Strava app's file: left empty instead.
-        messages.fit_time[index[-1]] = -1
-        for values in columns.values():
-            values[-1] = np.nan
-        warnings[0] += " The last of them ran into the damage and is left empty."
-    if len(index) == 0:
-        reason = f" before the damage at byte {scan.damage[0]:,}" if scan.damage else ""
-        raise TrackError(
-            f"This FIT file has no track points (record messages){reason}.",
-            offset=scan.damage[0] if scan.damage else None,
-        )
-    channels = _channels(messages.fit_time[index], columns)
-    if _relative(messages.fit_time[index]):
-        warnings.append(
-            "This FIT file has no absolute date: its times count from when the device was "
-            "switched on, so they show as dates in 1990."
-        )
+    channels, warnings = _records(messages, scan)
     laps = _laps(messages)
     sessions = _sessions(messages, laps)
     track = Track(
@@ -77,6 +58,32 @@ def read_fit(data: bytes | memoryview) -> Track:
     track.altitude_source = altitude_source(track, manufacturer, product)
     track.totals = _file_totals(sessions)
     return track
+
+
+def _records(messages: Messages, scan: Scan) -> tuple[dict[str, FloatArray], list[str]]:
+    """The record messages as channels, and what a person should know about them."""
+    index, columns = messages.table("record")
+    warnings = list(scan.warnings)
+    if scan.damage is not None:
+        warnings.insert(0, _damage_warning(scan.damage, len(index)))
+    if scan.last_message_garbled and len(index) and index[-1] == len(scan.kinds) - 1:
+        # Its time would read as 2085 in the Strava app's file: left empty instead.
+        messages.fit_time[index[-1]] = -1
+        for values in columns.values():
+            values[-1] = np.nan
+        warnings[0] += " The last of them ran into the damage and is left empty."
+    if len(index) == 0:
+        reason = f" before the damage at byte {scan.damage[0]:,}" if scan.damage else ""
+        raise TrackError(
+            f"This FIT file has no track points (record messages){reason}.",
+            offset=scan.damage[0] if scan.damage else None,
+        )
+    if _relative(messages.fit_time[index]):
+        warnings.append(
+            "This FIT file has no absolute date: its times count from when the device was "
+            "switched on, so they show as dates in 1990."
+        )
+    return _channels(messages.fit_time[index], columns), warnings
 
 
 def _damage_warning(damage: tuple[int, str], kept: int) -> str:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from saathi.tracks.fit import read_fit
-from saathi.tracks.fit_decode import crc_ok
+from saathi.tracks.fit_scan import crc_ok
 from saathi.tracks.track import TrackError
 
 FIT_EPOCH = 631065600
