@@ -79,9 +79,10 @@ def _parse_error(error: etree.LxmlError, offset: int) -> TrackError:
     exception's own text is often a generic "no element found")."""
     line: int | None = getattr(error, "lineno", None) or None
     message = str(error)
-    log = getattr(error, "error_log", None)
-    if log:
-        entry = log[0]
+    log = getattr(error, "error_log", None) or ()
+    errors = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
+    if errors:
+        entry = errors[0]
         line = entry.line or line
         message = entry.message
     message = message.split(", line ")[0].strip()
@@ -113,6 +114,8 @@ class Document:
         self.line_offset = 0
 
     def __iter__(self) -> Iterator[etree._Element]:
+        # lxml's error log is shared per thread; start clean so a message names this file.
+        etree.clear_error_log()
         parser = etree.XMLPullParser(
             events=("end", "start-ns"),
             tag=self._tags,
