@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from saathi.accounts.models import User
@@ -55,3 +56,11 @@ def test_the_admin_login_is_the_rate_limited_one(client: Client) -> None:
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/admin/"
+
+
+def test_createsuperuser_asks_for_a_handle_and_an_email(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a long enough password")
+    call_command("createsuperuser", interactive=False, handle="chief", email="chief@example.org")
+    chief = User.objects.get(handle="chief")
+    assert chief.is_superuser and chief.is_staff
+    assert chief.check_password("a long enough password")
