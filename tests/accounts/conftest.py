@@ -28,26 +28,6 @@ def _quick_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["tests.accounts.conftest.QuickArgon2PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _pages_render_without_collectstatic(settings: Settings) -> None:
-    # The manifest storage needs `collectstatic` first; these tests look at HTML only.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
-def _a_cache_of_its_own(settings: Settings, request: pytest.FixtureRequest) -> None:
-    # Login-failure counts live in the cache; each test starts with none.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": request.node.nodeid,
-        }
-    }
-
-
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(handle: str, **fields: Any) -> User:
