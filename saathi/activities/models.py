@@ -191,17 +191,23 @@ class Activity(models.Model):
         return self.start_time.astimezone(ZoneInfo(self.timezone))
 
     def edit(self, **changes: Any) -> None:
-        """Change what the owner may change; the local date follows a new time zone.
+        """Change what the owner may change; the local date follows a new time zone, and
+        Saathi's figures follow a new sport (a walk stops at 0.9 m/s, a hike at 0.3).
 
         Raises ValidationError (from the field validators) for a bad value.
         """
         unknown = set(changes) - EDITABLE_FIELDS
         if unknown:
             raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+        new_sport = changes.get("sport", self.sport) != self.sport
         for name, value in changes.items():
             setattr(self, name, value)
         self.full_clean(exclude=["owner"])
         self.local_date = self.local_start.date()
+        if new_sport and self.source == Source.FILE:
+            from saathi.activities.summary import refigure
+
+            refigure(self)
         self.save()
 
     def figure_source(self, name: str) -> str:

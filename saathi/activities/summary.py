@@ -31,6 +31,7 @@ LatLon = tuple[float, float]
 # Devices write 0 for a sensor they never had (no strap: average heart rate 0).
 _ZERO_IS_NONE = frozenset({"avg_hr", "max_hr", "avg_cadence", "avg_power", "max_power"})
 _SPLIT_FIELDS = tuple(f.name for f in fields(Split))
+_TOTALS_FIELDS = frozenset(f.name for f in fields(Totals))
 
 
 def activity_from_track(
@@ -65,7 +66,8 @@ def activity_from_track(
         warnings=[*track.warnings, *_sessions_note(track, sport)],
         **_headline(track.totals, figures.totals),
         **_places(first, last),
-        **_figures(track, figures),
+        laps=_laps(track),
+        **_figures(figures),
         **_channels(track),
     )
     streams = ActivityStreams(
@@ -112,10 +114,10 @@ def _places(first: LatLon | None, last: LatLon | None) -> dict[str, Any]:
     }
 
 
-def _figures(track: Track, figures: Figures) -> dict[str, Any]:
+def _laps(track: Track) -> list[dict[str, Any]]:
     start = track.start_time
     origin = start.timestamp() if start else 0.0
-    laps = [
+    return [
         {
             "index": number,
             "start_s": number_or_none(lap.start - origin),
@@ -125,8 +127,10 @@ def _figures(track: Track, figures: Figures) -> dict[str, Any]:
         }
         for number, lap in enumerate(track.laps, start=1)
     ]
+
+
+def _figures(figures: Figures) -> dict[str, Any]:
     return {
-        "laps": laps,
         "splits_km": [_split(split) for split in figures.splits_km],
         "splits_mile": [_split(split) for split in figures.splits_mile],
         "best_efforts": clean(figures.best_efforts),
@@ -137,6 +141,24 @@ def _figures(track: Track, figures: Figures) -> dict[str, Any]:
         "altitude_source": figures.altitude_source,
         "elevation_method": figures.elevation_method[:80],
     }
+
+
+def refigure(activity: Activity) -> None:
+    """Compute Saathi's figures again from the stored streams, under the activity's
+    current sport (moving-time thresholds and best efforts depend on it); not saved.
+
+    The device's totals stay the headline where it gave them.
+    """
+    track = activity.streams.load()
+    device = activity.device_totals
+    if device:
+        track.totals = Totals(**{k: v for k, v in device.items() if k in _TOTALS_FIELDS})
+    owner = activity.owner
+    figures = compute(
+        track, hr_max=owner.max_hr, hr_rest=owner.resting_hr, weight_kg=None, sex=owner.sex
+    )
+    for name, value in {**_headline(track.totals, figures.totals), **_figures(figures)}.items():
+        setattr(activity, name, value)
 
 
 def _channels(track: Track) -> dict[str, Any]:

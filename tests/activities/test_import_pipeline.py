@@ -96,13 +96,16 @@ def test_the_files_sport_becomes_the_activity_sport(owner: User) -> None:
 
 
 def test_laps_splits_and_best_efforts_are_stored_for_a_run(owner: User) -> None:
-    run = TESTDATA / "gpx" / "Friday-Evening-Run.gpx"
+    run = TESTDATA / "fit" / "garmin-stamina.fit"  # an 11 km run
 
     activity = import_file(owner=owner, upload=Upload(run.name, run.read_bytes()))
     stored = Activity.objects.get(pk=activity.pk)
 
     assert stored.sport == Sport.RUN
-    whole_km = int((stored.distance_m or 0) // 1000)
+    assert stored.laps and all(lap["totals"]["timer_s"] for lap in stored.laps)
+    whole_km = int(stored.computed_totals["distance_m"] // 1000)
     assert len([s for s in stored.splits_km if not s["partial"]]) == whole_km
-    if whole_km >= 1:
-        assert stored.best_efforts["1k"] > 0
+    assert stored.splits_km[-1]["partial"]
+    # 10 km fits in 11 km, 15 km does not; a longer distance never takes less time.
+    assert "10k" in stored.best_efforts and "15k" not in stored.best_efforts
+    assert stored.best_efforts["5k"] < stored.best_efforts["10k"]
