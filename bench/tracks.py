@@ -303,9 +303,11 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
+    # Other work on the machine slows every contestant alike but adds noise: say how much.
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"{os.cpu_count()} cores ({model or platform.machine()}), Python "
-        f"{platform.python_version()}, numpy {np.__version__}"
+        f"{platform.python_version()}, numpy {np.__version__}, load average {load:.1f} at start"
     )
 
 

@@ -245,6 +245,7 @@ class Result:
     peer: dict[str, float | None]
     altitude_source: str
     problem: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 def measure(row: Row, tracks: dict[str, Track | str]) -> Result:
@@ -262,11 +263,14 @@ def measure(row: Row, tracks: dict[str, Track | str]) -> Result:
     if session_index(row.scope) is not None and row.start and "elapsed_s" in row.device:
         start = row.start.timestamp()
         window = (start, start + row.device["elapsed_s"])
+    peer: dict[str, float | None]
     try:
         peer = fittrackee_figures(*peer_track(path, row, window), row.sport)
     except Exception as error:  # a peer failing on a file is a finding, not a crash
-        return Result(row, saathi, {}, source, problem=f"gpxpy way failed: {error!r}")
-    return Result(row, saathi, peer, source)
+        peer, problem = {}, f"The FitTrackee way failed on this file: {error!r}."
+    else:
+        problem = ""
+    return Result(row, saathi, peer, source, problem, tuple(track.warnings))
 
 
 def _applies(field: str, result: Result) -> bool:
@@ -302,9 +306,10 @@ def file_section(result: Result) -> list[str]:
     title = f"### `{row.file}` — {row.scope}, {row.sport or 'sport not given'}"
     if result.problem and not result.saathi:
         return [title, "", result.problem, ""]
-    lines = [title, "", f"Altitude source as Saathi judged it: {result.altitude_source}."]
+    lines = [title, "", f"- Altitude source as Saathi judged it: {result.altitude_source}."]
+    lines += [f"- Saathi's reader warned: {warning}" for warning in result.warnings]
     if result.problem:
-        lines.append(result.problem)
+        lines.append(f"- {result.problem}")
     lines += [
         "",
         "| figure | device | Saathi | Saathi error | FitTrackee way | its error |",
