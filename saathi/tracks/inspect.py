@@ -368,6 +368,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {error.strerror or error}", file=sys.stderr)
             failed = True
             continue
+        except Exception as error:
+            # A bug in the figures on one odd file must not hide the other files' output.
+            kind = type(error).__name__
+            print(f"{name}: Saathi failed on this file ({kind}: {error})", file=sys.stderr)
+            failed = True
+            continue
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
         else:

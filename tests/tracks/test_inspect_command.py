@@ -134,3 +134,23 @@ def test_python_dash_m_runs_it() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["points"] > 0
+
+
+def test_a_failure_in_the_figures_is_reported_like_an_unreadable_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import saathi.tracks.figures
+
+    real_compute = saathi.tracks.figures.compute
+
+    def compute(track, **kwargs):  # type: ignore[no-untyped-def]
+        if track.format == "gpx":
+            raise ZeroDivisionError("a bug")
+        return real_compute(track, **kwargs)
+
+    monkeypatch.setattr(saathi.tracks.figures, "compute", compute)
+    status = main([str(GPX), str(RUN), "--json"])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert [json.loads(line)["format"] for line in captured.out.splitlines()] == ["fit"]
+    assert captured.err == f"{GPX}: Saathi failed on this file (ZeroDivisionError: a bug)\n"
