@@ -135,3 +135,23 @@ def _zone_of(start: datetime, home: str) -> str:
     """The zone an entry happened in: the start's own zone when it names one."""
     key = getattr(start.tzinfo, "key", None)
     return key if isinstance(key, str) else home
+
+
+def edit_manual_figures(
+    activity: Activity,
+    *,
+    duration_s: float,
+    distance_m: float | None = None,
+    ascent_m: float | None = None,
+) -> None:
+    """Correct what was typed for an entry with no file; calories follow the duration."""
+    if activity.source != Source.MANUAL:
+        raise ValueError("an imported activity's figures come from its file")
+    check_figures(
+        sport=activity.sport, duration_s=duration_s, distance_m=distance_m, ascent_m=ascent_m
+    )
+    for name, value in manual_figures(
+        Sport(activity.sport), duration_s, distance_m, ascent_m
+    ).items():
+        setattr(activity, name, value)
+    activity.save()
