@@ -226,7 +226,7 @@ class _Reader:
 
     def open_zip(self, head: bytes, stream: BinaryIO) -> zipfile.ZipFile:
         with _unpacking(None):
-            if stream.seekable():
+            if getattr(stream, "seekable", lambda: False)():
                 stream.seek(stream.tell() - len(head))
                 return zipfile.ZipFile(stream)
             data = head + self.read_all(_Capped(stream, self.budget))

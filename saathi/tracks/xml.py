@@ -13,6 +13,7 @@ XPath expressions pull each column out of the batch in C, and the batch is delet
 from __future__ import annotations
 
 import re
+import warnings
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -366,8 +367,11 @@ def _uniform_times(values: Sequence[str | None]) -> FloatArray | None:
         offset = -offset
     cut = len(text)
     try:
-        moments = np.array([v[:-cut] for v in values if v], dtype="datetime64[us]")
-    except ValueError:
+        with warnings.catch_warnings():
+            # numpy warns, and will one day fail, on a zone left in the text: slow path then.
+            warnings.simplefilter("error", DeprecationWarning)
+            moments = np.array([v[:-cut] for v in values if v], dtype="datetime64[us]")
+    except (ValueError, TypeError, OverflowError, DeprecationWarning):
         return None
     return moments.astype(np.int64) / 1e6 - offset
 

@@ -84,3 +84,17 @@ def test_a_file_with_xml_tokens_dropped_in_gives_a_track_or_a_track_error(
 ):
     at = int(len(source) * where)
     _only_track_or_track_error(source[:at] + text + source[at:])
+
+
+GZIPPED = (TESTDATA / "gpx" / "osmand_gzipped-gpx.gpx.gz").read_bytes()
+
+
+@FUZZ
+@given(cut=st.floats(0, 1), where=st.floats(0, 1), chunk=st.binary(min_size=1, max_size=4))
+def test_a_cut_or_mangled_gzip_gives_a_track_or_a_track_error(
+    cut: float, where: float, chunk: bytes
+):
+    data = bytearray(GZIPPED[: max(2, int(len(GZIPPED) * cut))])
+    at = int(len(data) * where)
+    data[at : at + len(chunk)] = chunk
+    _only_track_or_track_error(bytes(data))
