@@ -9,11 +9,12 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.utils import flatatt
+from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from saathi.accounts.avatars import AvatarError, normalise_avatar
-from saathi.accounts.handles import normalise_handle
+from saathi.accounts.handles import normalise_handle, validate_handle
 from saathi.accounts.models import User, time_zone_names
 
 
@@ -27,6 +28,18 @@ def login_handle(identifier: str) -> str:
     return normalise_handle(identifier)
 
 
+def handle_problem(typed: str) -> str | None:
+    """Why this handle cannot be had, or None when it is free."""
+    handle = normalise_handle(typed)
+    try:
+        validate_handle(handle)
+    except forms.ValidationError as error:
+        return error.messages[0]
+    if User.objects.filter(handle__iexact=handle).exists():
+        return "That handle is taken."
+    return None
+
+
 class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
     error_messages = {
         "password_mismatch": "The two passwords differ; please type the same one twice."
@@ -38,7 +51,16 @@ class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
         labels = {"handle": "Handle", "email": "Email", "display_name": "Display name"}
         widgets = {
             "handle": forms.TextInput(
-                attrs={"autocapitalize": "none", "autocomplete": "username", "spellcheck": "false"}
+                attrs={
+                    "autocapitalize": "none",
+                    "autocomplete": "username",
+                    "spellcheck": "false",
+                    # Says whether the handle is free while it is typed (see views.signup).
+                    "hx-get": reverse_lazy("signup"),
+                    "hx-trigger": "input changed delay:400ms",
+                    "hx-target": "#handle-status",
+                    "aria-describedby": "id_handle_helptext handle-status",
+                }
             ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -53,8 +75,9 @@ class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
 
     def clean_handle(self) -> str:
         handle = normalise_handle(self.cleaned_data["handle"])
-        if User.objects.filter(handle__iexact=handle).exists():
-            raise forms.ValidationError("That handle is taken.")
+        problem = handle_problem(handle)
+        if problem:
+            raise forms.ValidationError(problem)
         return handle
 
     def clean_email(self) -> str:

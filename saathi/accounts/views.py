@@ -16,18 +16,33 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.static import serve
+from django_htmx.middleware import HtmxDetails
 
 from saathi.accounts import login_limits
-from saathi.accounts.forms import LoginForm, SettingsForm, SignupForm, login_handle
+from saathi.accounts.forms import (
+    LoginForm,
+    SettingsForm,
+    SignupForm,
+    handle_problem,
+    login_handle,
+)
 from saathi.accounts.handles import normalise_handle
 from saathi.accounts.models import User
 from saathi.config.context_processors import optional_url
 
 
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
 @sensitive_post_parameters("password1", "password2")
-def signup(request: HttpRequest) -> HttpResponse:
+def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard")
+    if request.htmx and "handle" in request.GET:
+        typed = request.GET["handle"]
+        context = {"handle": normalise_handle(typed), "problem": handle_problem(typed)}
+        return render(request, "registration/handle_status.html", context)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()

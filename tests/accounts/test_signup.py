@@ -85,3 +85,29 @@ def test_someone_logged_in_is_sent_to_the_dashboard_instead(client: Client, owne
     response = client.get("/accounts/signup/")
     assert response.status_code == 302
     assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("asha", "That handle is taken."),
+        ("ASHA", "That handle is taken."),
+        ("new_rider", "@new_rider is free."),
+        ("no way", "3 to 30 characters"),
+        ("admin", "reserved"),
+    ],
+)
+def test_while_typing_a_handle_you_are_told_whether_it_is_free(
+    client: Client, owner: User, typed: str, says: str
+) -> None:
+    response = client.get("/accounts/signup/", {"handle": typed}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert says in html
+    assert "<html" not in html  # only the status line, for htmx to put under the field
+
+
+def test_the_handle_input_asks_htmx_for_that_status(client: Client) -> None:
+    html = client.get("/accounts/signup/").content.decode()
+    assert 'hx-get="/accounts/signup/"' in html
+    assert 'hx-target="#handle-status"' in html
+    assert 'id="handle-status"' in html
