@@ -108,18 +108,31 @@ def _relative(fit_time: IntArray) -> bool:
 
 
 def _channels(fit_time: IntArray, columns: dict[str, FloatArray]) -> dict[str, FloatArray]:
+    """The Track's channels, made in place from the decoded columns to spare memory."""
+
     def first_of(*names: str) -> FloatArray:
-        values = columns[names[0]]
+        values = columns.pop(names[0])
         for name in names[1:]:
-            values = np.where(np.isnan(values), columns[name], values)
+            other = columns.pop(name)
+            missing = np.isnan(values)
+            if missing.any():
+                values[missing] = other[missing]
         return values
 
-    speed, distance = _compressed_speed_distance(columns["compressed_speed_distance"])
-    columns = {**columns, "compressed_speed": speed, "compressed_distance": distance}
+    packed = columns.pop("compressed_speed_distance")
+    if np.isfinite(packed).any():
+        columns["compressed_speed"], columns["compressed_distance"] = _compressed_speed_distance(
+            packed
+        )
+    else:
+        columns["compressed_speed"] = columns["compressed_distance"] = packed
+    lat, lon = columns.pop("position_lat"), columns.pop("position_long")
+    lat *= SEMICIRCLES_TO_DEGREES
+    lon *= SEMICIRCLES_TO_DEGREES
     return {
         "time": _unix(fit_time),
-        "lat": columns["position_lat"] * SEMICIRCLES_TO_DEGREES,
-        "lon": columns["position_long"] * SEMICIRCLES_TO_DEGREES,
+        "lat": lat,
+        "lon": lon,
         "alt": first_of("enhanced_altitude", "altitude"),
         "distance": first_of("distance", "compressed_distance"),
         "speed": first_of("enhanced_speed", "speed", "compressed_speed"),
