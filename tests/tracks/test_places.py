@@ -79,9 +79,12 @@ def test_it_finds_what_a_search_of_every_place_finds(lat: float, lon: float, max
 def test_a_lookup_takes_well_under_a_millisecond_once_loaded() -> None:
     gazetteer()
     points = [(48.85, 2.35), (35.68, 139.69), (34.2, 74.36), (-33.9, 151.2), (40.7, -74.0)]
-    started = time.perf_counter()
-    for _ in range(200):
-        for lat, lon in points:
-            nearest_place(lat, lon)
-    per_lookup = (time.perf_counter() - started) / 1000
-    assert per_lookup < 0.001
+    rounds = []
+    for _ in range(5):
+        # CPU time, not wall time: other jobs on a busy 2-core machine must not count.
+        started = time.process_time()
+        for _ in range(100):
+            for lat, lon in points:
+                nearest_place(lat, lon)
+        rounds.append((time.process_time() - started) / 500)
+    assert min(rounds) < 0.001
