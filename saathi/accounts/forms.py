@@ -59,7 +59,7 @@ class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
                     "hx-get": reverse_lazy("signup"),
                     "hx-trigger": "input changed delay:400ms",
                     "hx-target": "#handle-status",
-                    "aria-describedby": "id_handle_helptext handle-status",
+                    "aria-describedby": "id_handle_helptext id_handle_error handle-status",
                 }
             ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -57,3 +57,11 @@ def test_an_inactive_account_cannot_log_in(client: Client, owner: User) -> None:
     response = client.post("/accounts/login/", {"username": "asha", "password": PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_a_next_address_on_another_site_is_ignored(client: Client, owner: User) -> None:
+    response = client.post(
+        "/accounts/login/?next=https://evil.example/",
+        {"username": "asha", "password": PASSWORD},
+    )
+    assert response["Location"] == "/"
