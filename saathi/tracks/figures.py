@@ -74,12 +74,13 @@ def compute(
         found = cumulative_distance(track, limits, off)
         distance, height = (None if found is None else found[0]), elevation(track, off)
     totals = _totals(track, clocked, distance, height, weight_kg)
+    running = _running(clocked)
     return Figures(
         totals=totals,
         altitude_source=height.source if height else "none",
         elevation_method=height.method if height else "",
-        splits_km=_splits(clocked, KM_M),
-        splits_mile=_splits(clocked, MILE_M),
+        splits_km=splits(running, KM_M) if running else [],
+        splits_mile=splits(running, MILE_M) if running else [],
         best_efforts=_efforts(clocked, limits),
         power_curve=clocked.power.curve if clocked and clocked.power else {},
         normalized_power=clocked.power.normalized_w if clocked and clocked.power else None,
@@ -184,18 +185,20 @@ def _time_weighted(time: FloatArray, values: FloatArray, off: BoolArray) -> floa
     return float(np.sum(np.nan_to_num(steps) * weights) / weights.sum())
 
 
-def _splits(clocked: _Clocked | None, unit_m: float) -> list[Split]:
+def _running(clocked: _Clocked | None) -> Running | None:
+    """The cumulative series both kinds of split are cut from."""
     if clocked is None or clocked.distance is None:
-        return []
+        return None
     time = clocked.track.time
     dt = np.diff(time)
     beats = seconds = None
     if clocked.heart:
-        values = step_values(clocked.track.heart_rate)
+        bpm = clocked.track.heart_rate
+        values = step_values(np.where(bpm > 0, bpm, np.nan))  # 0 bpm: no strap, as in heart.py
         weights = np.where(~clocked.off & np.isfinite(values), dt, 0.0)
         beats = np.concatenate(([0.0], np.cumsum(np.nan_to_num(values) * weights)))
         seconds = np.concatenate(([0.0], np.cumsum(weights)))
-    running = Running(
+    return Running(
         distance=clocked.distance,
         elapsed=time - time[0],
         moving=np.concatenate(([0.0], np.cumsum(np.where(clocked.moving.steps, dt, 0.0)))),
@@ -203,7 +206,6 @@ def _splits(clocked: _Clocked | None, unit_m: float) -> list[Split]:
         hr_beats=beats,
         hr_seconds=seconds,
     )
-    return splits(running, unit_m)
 
 
 def _efforts(clocked: _Clocked | None, limits: Limits) -> dict[str, float]:
