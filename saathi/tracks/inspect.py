@@ -81,8 +81,10 @@ def _totals(totals: Totals | None, keys: Sequence[str]) -> Json | None:
 def _iso(seconds: float | None) -> str | None:
     if seconds is None or not math.isfinite(seconds):
         return None
-    moment = datetime.fromtimestamp(seconds, tz=UTC)
-    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+    moment = datetime.fromtimestamp(round(seconds, 3), tz=UTC)
+    # Milliseconds only when the file has them (phone apps write them, devices do not).
+    timespec = "milliseconds" if moment.microsecond else "seconds"
+    return moment.isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
 def _ends(track: Track) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:

@@ -154,3 +154,10 @@ def test_a_failure_in_the_figures_is_reported_like_an_unreadable_file(
     assert status == 2
     assert [json.loads(line)["format"] for line in captured.out.splitlines()] == ["fit"]
     assert captured.err == f"{GPX}: Saathi failed on this file (ZeroDivisionError: a bug)\n"
+
+
+def test_start_times_keep_the_milliseconds_a_file_has(capsys: pytest.CaptureFixture[str]) -> None:
+    files = ["gpx/Friday-Evening-Run.gpx", "gpx/korita-zbevnica.gpx"]
+    _, records = _json_lines(capsys, *(str(TESTDATA / name) for name in files))
+    for name, record in zip(files, records, strict=True):
+        assert record["start_time"] == _reference(name, "gpx_structure")["start_time_utc"]
