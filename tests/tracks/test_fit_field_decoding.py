@@ -154,3 +154,21 @@ def test_the_numpy_crc_agrees_with_the_fit_documents_routine(data: bytes) -> Non
     with_crc = data + struct.pack("<H", fit_crc(data))
     assert crc_ok(with_crc, 0, len(with_crc))
     assert not crc_ok(with_crc[:-1] + bytes([with_crc[-1] ^ 1]), 0, len(with_crc))
+
+
+def test_long_runs_of_compressed_timestamp_messages_keep_their_order_and_times() -> None:
+    # Hundreds of repeats of (compressed-time heart rate, full record): long enough for the
+    # reader to take them in bulk. The offset equals the full time's low five bits, so
+    # every compressed time equals the full time before it.
+    full = 1_000_000_007  # low five bits: 7
+    messages = [definition(0, 20, RECORD_FIELDS), definition(1, 20, [(3, 1, UINT8)])]
+    for i in range(600):
+        messages.append(bytes([0x80 | (1 << 5) | 7, i % 200]))
+        messages.append(record(0, (full + 32 * i, *SAMPLE[1:])))
+    track = read_fit(fit_file(*messages))
+    assert len(track) == 1200
+    np.testing.assert_array_equal(track.heart_rate[0::2], np.arange(600) % 200)
+    np.testing.assert_array_equal(track.heart_rate[1::2], 150)
+    expected = full + 32 * np.arange(600) + FIT_EPOCH
+    np.testing.assert_array_equal(track.time[1::2], expected)
+    np.testing.assert_array_equal(track.time[2::2], expected[:-1])
