@@ -63,9 +63,12 @@ def _media_in_a_temporary_folder(settings: Settings, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _pages_render_without_collectstatic(settings: Settings) -> None:
+def _pages_render_without_collectstatic(settings: Settings, tmp_path: Path) -> None:
     # The manifest storage needs `collectstatic` first; tests (and the live server, which
-    # serves static files from the finders) need the files' plain names only.
+    # serves static files from the finders) need the files' plain names only. An empty
+    # STATIC_ROOT that exists keeps WhiteNoise from warning on every request.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
