@@ -92,7 +92,8 @@ def scan_file(buf: bytes) -> Scan:
             _walk(buf, start + header_size, data_end, scan)
         except _Damage as damage:
             scan.damage = (damage.offset, damage.reason)
-            scan.last_message_garbled = damage.misaligned and bool(scan.kinds)
+            # Only a data message read right before the damage, in this same file.
+            scan.last_message_garbled = damage.misaligned and scan.jumps[-1][0] < len(scan.kinds)
             # A compressed-timestamp message cut off at the end was noted but not kept.
             while scan.compressed_at and scan.compressed_at[-1] >= len(scan.kinds):
                 scan.compressed_at.pop()
