@@ -8,10 +8,11 @@ Each chart also gets a sentence for people who cannot see it.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.core.cache import cache
 
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.sports import FIT_NAMES, Sport
@@ -33,6 +34,9 @@ from saathi.tracks.timing import off_steps
 from saathi.tracks.track import FloatArray, Track
 
 MAX_POINTS = 1000
+# Cutting a 100,000-point ride's series costs ~100 ms of CPU; a second view costs none.
+CACHE_SECONDS = 7 * 86400
+CACHE_VERSION = 1  # raise when the shape of Charts changes
 # Enough for the route to look smooth at city zoom; stride-sampled, the map needs no peaks.
 MAP_POINTS = 2000
 # Speed from samples is noisy at 1 Hz; a 10 s window is what watches show as "current".
@@ -60,7 +64,32 @@ class Charts:
     route: dict[str, list[float]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not dataclasses.asdict: it deep-copies every list of a thousand numbers.
+        return {
+            "axis": self.axis,
+            "axis_unit": self.axis_unit,
+            "series": [vars(series) for series in self.series],
+            "route": self.route,
+        }
+
+
+def charts_for(activity: Activity, units: str) -> Charts | None:
+    """The activity's charts and route, from the cache when this view was drawn before.
+
+    Streams never change after an import, but the sport (pace or speed) and the units
+    can: both are in the key, with the activity's last change.
+    """
+    if not activity.points:
+        return None
+    key = f"activity-charts:{CACHE_VERSION}:{activity.pk}:{activity.updated.timestamp()}:{units}"
+    charts: Charts | None = cache.get(key)
+    if charts is None:
+        track = load_track(activity)
+        if track is None:
+            return None
+        charts = activity_charts(activity, track, units)
+        cache.set(key, charts, CACHE_SECONDS)
+    return charts
 
 
 def load_track(activity: Activity) -> Track | None:

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
 from saathi.activities import listing, tiles
-from saathi.activities.charts import activity_charts, load_track
+from saathi.activities.charts import charts_for
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
 from saathi.activities.glance import recent_cards, week_at_a_glance
@@ -95,8 +95,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
     me = _viewer(request)
-    track = load_track(activity) if activity.points else None
-    charts = activity_charts(activity, track, me.units) if track is not None else None
+    charts = charts_for(activity, me.units)
     context = {
         "activity": activity,
         "is_owner": activity.owner_id == me.pk,
@@ -107,7 +106,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "start_clock": f"{activity.local_start:%H:%M}",
         "zone_name": activity.local_start.tzname(),
         "tiles": tiles.headline_tiles(activity, me.units),
-        "splits": tiles.splits(activity, me.units),
+        "splits": tiles.split_rows(activity, me.units),
         "split_unit": "mile" if me.units == "imperial" else "km",
         "laps": activity.laps,
         "best_efforts": tiles.best_efforts(activity),

@@ -49,8 +49,7 @@ def _lttb(x: FloatArray, y: FloatArray, threshold: int) -> IntArray:
     # Buckets as rows of a padded grid, so each step of the loop is whole-row arithmetic.
     rows = edges[:-1, None] + np.arange(width)[None, :]
     valid = np.arange(width)[None, :] < sizes[:, None]
-    # Short rows are padded with their bucket's first point: a copy never wins argmax
-    # over the original, which comes first.
+    # Short rows are padded with their bucket's first point.
     rows = np.where(valid, rows, edges[:-1, None])
     bx, by = x[rows], y[rows]
     sums_x = np.add.reduceat(x[: edges[-1]], edges[:-1])
@@ -66,10 +65,12 @@ def _lttb(x: FloatArray, y: FloatArray, threshold: int) -> IntArray:
     w = bx * cy[:, None] - cx[:, None] * by
     out = np.empty(threshold, dtype=np.intp)
     out[0], out[-1] = 0, n - 1
-    xs, ys, grid = x.tolist(), y.tolist(), rows.tolist()
-    ax, ay = xs[0], ys[0]
+    starts = edges[:-1].tolist()
+    ax, ay = x[0], y[0]
     for i in range(buckets):
-        best = grid[i][int(np.abs(ax * u[i] + ay * v[i] + w[i]).argmax())]
+        # A padding copy ties with its original and argmax keeps the first: the column
+        # is always a real point of the bucket.
+        best = starts[i] + int(np.abs(ax * u[i] + ay * v[i] + w[i]).argmax())
         out[i + 1] = best
-        ax, ay = xs[best], ys[best]
+        ax, ay = x[best], y[best]
     return out

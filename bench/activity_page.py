@@ -1,0 +1,128 @@
+"""Server time of the activity page for a 100,000-point activity (goal: under 100 ms).
+
+    python bench/activity_page.py              # 20 requests after 2 warm-up ones
+    python bench/activity_page.py --points 200000 --requests 50
+
+The activity is the real Stavelot ride (../shared/testdata/fit/4078723797.fit, 8,357
+points at 1 Hz) laid end to end until it has --points samples, times and the device's
+distance running on, imported through the same summary as an upload and saved in a
+fresh SQLite database in a temporary data dir. Each request goes through Django's test
+client: middleware, the view (streams unpacked, charts cut by LTTB, tiles, tables) and
+the template, but no network. Wall time and this process's CPU time are printed; on a
+busy machine the CPU time is the fairer figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RIDE = ROOT.parent / "shared" / "testdata" / "fit" / "4078723797.fit"
+GOAL_MS = 100.0
+
+sys.path.insert(0, str(ROOT))
+
+
+def long_track(points: int) -> Any:
+    """The real ride repeated end to end, cut to `points` samples."""
+    import numpy as np
+
+    from saathi.tracks.read import read_track
+    from saathi.tracks.track import CHANNELS
+
+    ride = read_track(RIDE.read_bytes(), name=RIDE.name)
+    copies = -(-points // len(ride))
+    span = float(np.nanmax(ride.time) - np.nanmin(ride.time)) + 1.0
+    far = float(np.nanmax(ride.distance))
+    channels = {name: np.tile(getattr(ride, name), copies)[:points] for name in CHANNELS}
+    lap = np.repeat(np.arange(copies, dtype=float), len(ride))[:points]
+    channels["time"] = channels["time"] + lap * span
+    channels["distance"] = channels["distance"] + lap * far
+    return replace(ride, **channels, laps=[], sessions=[], totals=None, pauses=[], breaks=[])
+
+
+def timed(function: Any, *args: Any) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = function(*args)
+    return result, (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--points", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=20)
+    options = parser.parse_args()
+
+    os.environ["SAATHI_DATA_DIR"] = tempfile.mkdtemp(prefix="saathi-bench-page-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saathi.config.settings")
+    os.environ["SAATHI_ALLOWED_HOSTS"] = "testserver"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.test import Client
+
+    from saathi.accounts.models import User
+    from saathi.activities.charts import activity_charts, load_track
+    from saathi.activities.summary import activity_from_track
+
+    # Plain static storage: the manifest one needs `collectstatic` first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    call_command("migrate", verbosity=0)
+    owner = User.objects.create_user("bench", "bench@example.org", time_zone="Asia/Kolkata")
+    activity, streams = activity_from_track(owner=owner, track=long_track(options.points))
+    activity.save()
+    streams.activity = activity
+    streams.save()
+
+    client = Client()
+    client.force_login(owner)
+    url = f"/activities/{activity.pk}/"
+    for _ in range(2):
+        assert client.get(url).status_code == 200
+    cold = measure(client, url, options.requests, before=cache.clear)
+    warm = measure(client, url, options.requests)
+    track, load_ms = timed(load_track, activity)
+    _, charts_ms = timed(activity_charts, activity, track, "metric")
+
+    print(f"activity page, {streams.points:,} points, {options.requests} requests each")
+    for name, (walls, cpus, _) in (("first view", cold), ("cached charts", warm)):
+        print(
+            f"  {name:13}  wall median {statistics.median(walls):6.1f} ms"
+            f"  cpu median {statistics.median(cpus):6.1f} ms  best {min(cpus):6.1f} ms"
+        )
+    print(f"  first view: unpack streams {load_ms:.1f} ms, charts and route {charts_ms:.1f} ms")
+    print(f"  page size {warm[2] / 1024:,.0f} KB (HTML with the chart data)")
+    for name, result in (("first view", cold), ("cached", warm)):
+        verdict = "meets" if statistics.median(result[1]) < GOAL_MS else "misses"
+        print(f"  {name}: {verdict} the goal of {GOAL_MS:.0f} ms (median CPU time)")
+
+
+def measure(client: Any, url: str, requests: int, before: Any = None) -> Any:
+    walls, cpus, size = [], [], 0
+    for _ in range(requests):
+        if before is not None:
+            before()
+        cpu = time.process_time()
+        response, wall = timed(client.get, url)
+        cpus.append((time.process_time() - cpu) * 1000)
+        walls.append(wall)
+        size = len(response.content)
+    return walls, cpus, size
+
+
+if __name__ == "__main__":
+    main()
