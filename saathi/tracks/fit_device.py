@@ -25,12 +25,18 @@ MAKER_NAMES = {
     "stages_cycling": "Stages",
     "development": "",
 }
-PRODUCT_WORDS = {"fr": "Forerunner", "vivoactive": "vívoactive", "fenix": "fēnix"}
+PRODUCT_WORDS = {
+    "fr": "Forerunner",
+    "vivoactive": "vívoactive",
+    "fenix": "fēnix",
+    "venusq": "Venu Sq",
+}
 REGION_SUFFIXES = {"asia", "apac", "japan", "jpn", "china", "chn", "korea", "kor", "taiwan"}
 REGION_SUFFIXES |= {"twn", "sea", "thai", "russia", "hebrew"}
 # Apps that take altitude from the phone's GPS (or a map), not a barometer.
 GPS_ALTITUDE_MAKERS = {"strava"}
-# Garmin watches without a barometric altimeter (their product pages), met in real files.
+# Garmin watches without a barometric altimeter (their spec sheets), as the FIT profile
+# names them; regional variants (fr235_japan) count as their base model.
 GARMIN_WITHOUT_BAROMETER = {
     "fr10",
     "fr15",
@@ -41,19 +47,22 @@ GARMIN_WITHOUT_BAROMETER = {
     "fr55",
     "fr70",
     "fr110",
-    "fr165",
     "fr220",
     "fr225",
     "fr230",
     "fr235",
     "fr245",
     "fr245_music",
+    "fr405",
+    "fr610",
     "fr620",
     "fr630",
     "fr735xt",
-    "venu_sq",
-    "venu_sq_music",
-    "vivoactive",
+    "venusq",
+    "venusq_music",
+    "venusq2",
+    "venusq2music",
+    "vivo_active",
 }
 # Makers whose watches and bike computers record barometric altitude.
 BAROMETRIC_MAKERS = GARMIN_FAMILY | {
@@ -134,12 +143,22 @@ def _product_words(product: str) -> str:
     return re.sub(r"(\d) ([A-Z]{1,3})\b", r"\1\2", " ".join(out))
 
 
+def _model(product: str) -> str:
+    """The profile's product name without a regional suffix: fr235_japan -> fr235."""
+    base, _, suffix = product.rpartition("_")
+    return base if base and suffix in REGION_SUFFIXES else product
+
+
 def altitude_source(track: Track, maker: str | None, product: str | None) -> AltitudeSource:
     if not track.has("alt"):
         return "none"
     if maker in GPS_ALTITUDE_MAKERS:
         return "gps"
-    if maker in GARMIN_FAMILY and product in GARMIN_WITHOUT_BAROMETER:
+    if (
+        maker in GARMIN_FAMILY
+        and product is not None
+        and _model(product) in GARMIN_WITHOUT_BAROMETER
+    ):
         return "gps"
     if maker in BAROMETRIC_MAKERS:
         return "barometric"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from saathi.tracks import fit_profile as profile
 from saathi.tracks.fit import read_fit
+from saathi.tracks.fit_device import GARMIN_WITHOUT_BAROMETER
 from saathi.tracks.track import Track
 from tests.tracks.conftest import TESTDATA
 
@@ -77,3 +79,8 @@ def test_timer_pauses_add_up_to_the_devices_elapsed_minus_timer_time(name: str) 
     paused = sum(end - start for start, end in track.pauses)
     assert paused == pytest.approx(track.totals.elapsed_s - track.totals.timer_s, abs=6)
     assert all(start < end for start, end in track.pauses)
+
+
+def test_every_garmin_model_named_as_barometer_free_is_in_the_fit_profile() -> None:
+    products = set(profile.TYPES["garmin_product"].values())
+    assert GARMIN_WITHOUT_BAROMETER.issubset(products)
