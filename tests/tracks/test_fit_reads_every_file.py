@@ -4,6 +4,7 @@ except what is really odd about it."""
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ EXPECTED_WARNINGS = {"compressed-speed-distance.fit": ["no absolute date"]}
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_every_fit_file_reads_without_damage(path) -> None:
+def test_every_fit_file_reads_without_damage(path: Path) -> None:
     track = read_fit(path.read_bytes())
     assert len(track) > 0
     expected = EXPECTED_WARNINGS.get(path.name, [])
