@@ -90,7 +90,7 @@ def read_gpx(stream: BinaryIO) -> Track:
 
 
 def parse_gpx(chunks: Iterable[bytes]) -> Track:
-    document = Document(chunks, [f"{{*}}{t}" for t in _GpxReader.STRUCTURE], COLUMNS)
+    document = Document(chunks, [f"{{*}}{t}" for t in _GpxReader.STRUCTURE])
     reader = _GpxReader(document)
     try:
         for element in document:

@@ -79,7 +79,7 @@ def read_tcx(stream: BinaryIO) -> Track:
 
 
 def parse_tcx(chunks: Iterable[bytes]) -> Track:
-    document = Document(chunks, [f"{{*}}{t}" for t in _TcxReader.STRUCTURE], COLUMNS)
+    document = Document(chunks, [f"{{*}}{t}" for t in _TcxReader.STRUCTURE])
     reader = _TcxReader(document)
     try:
         for element in document:

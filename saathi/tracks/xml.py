@@ -100,17 +100,11 @@ class Document:
     far, for readers that only look for extensions the file declares.
     """
 
-    def __init__(
-        self, chunks: Iterable[bytes], tags: Sequence[str], columns: Sequence[Column] = ()
-    ):
+    def __init__(self, chunks: Iterable[bytes], tags: Sequence[str]):
         self._chunks = chunks
         self._tags = list(tags)
         self.namespaces: set[str] = set()
         self.root: etree._Element | None = None
-        # Element names to look out for in the raw bytes: a column whose element never
-        # appears costs nothing (see Batch).
-        self.unseen: set[bytes] = {c.leaf for c in columns if c.leaf is not None}
-        self.seen: set[bytes] = set()
         # Lines dropped with the whitespace before `<?xml`, added back in messages.
         self.line_offset = 0
 
@@ -129,26 +123,13 @@ class Document:
             remove_pis=True,
         )
         try:
-            tail = b""
             for chunk in self._checked(self._chunks):
-                if self.unseen:
-                    self._look(chunk, tail + chunk[:64])
-                    tail = chunk[-64:]
                 parser.feed(chunk)
                 yield from self._events(parser)
             parser.close()
             yield from self._events(parser)
         except etree.LxmlError as error:
             raise _parse_error(error, self.line_offset) from None
-
-    def _look(self, chunk: bytes, seam: bytes) -> None:
-        found = set()
-        for name in self.unseen:
-            for mark in (b"<" + name + b">", b":" + name + b">"):
-                if mark in chunk or mark in seam:
-                    found.add(name)
-        self.seen |= found
-        self.unseen -= found
 
     def _events(self, parser: etree.XMLPullParser) -> Iterator[etree._Element]:
         for event, item in parser.read_events():
@@ -190,12 +171,6 @@ class Column:
     steps: tuple[str, ...]
     namespace: str | None = None  # only evaluated when the file declares it
     label: str = ""  # the value's name in messages
-
-    @property
-    def leaf(self) -> bytes | None:
-        """The element name holding the value (None for an attribute)."""
-        last = self.steps[-1]
-        return None if last.startswith("@") else last.split(":")[-1].encode("ascii")
 
 
 def _path(steps: tuple[str, ...]) -> str:
@@ -287,10 +262,8 @@ class Batch:
         return {c: values.get(c, np.full(n, np.nan)) for c in CHANNELS}
 
     def _absent(self, column: Column) -> bool:
-        document = self._document
-        if column.namespace is not None and column.namespace not in document.namespaces:
-            return True
-        return column.leaf is not None and column.leaf not in document.seen
+        namespace = column.namespace
+        return namespace is not None and namespace not in self._document.namespaces
 
     def channels(self) -> dict[str, FloatArray]:
         """Every channel for every point flushed so far."""
