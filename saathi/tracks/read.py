@@ -37,7 +37,7 @@ _NESTING: dict[tuple[str, ...], tuple[str, ...]] = {
 
 
 def detect_format(head: bytes) -> str:
-    """ "fit", "gpx", "tcx", "gzip" or "zip" from a file's first bytes (a few KiB)."""
+    """The kind of a file from its first bytes (a few KiB): fit, gpx, tcx, gzip or zip."""
     if len(head) >= 12 and head[8:12] == b".FIT":
         return "fit"
     if head.startswith(b"\x1f\x8b"):
