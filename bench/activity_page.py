@@ -55,6 +55,12 @@ def timed(function: Any, *args: Any) -> tuple[Any, float]:
     return result, (time.perf_counter() - started) * 1000
 
 
+def cpu_timed(function: Any, *args: Any) -> tuple[Any, float]:
+    started = time.process_time()
+    result = function(*args)
+    return result, (time.process_time() - started) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--points", type=int, default=100_000)
@@ -95,8 +101,8 @@ def main() -> None:
         assert client.get(url).status_code == 200
     cold = measure(client, url, options.requests, before=cache.clear)
     warm = measure(client, url, options.requests)
-    track, load_ms = timed(load_track, activity)
-    _, charts_ms = timed(activity_charts, activity, track, "metric")
+    track, load_ms = cpu_timed(load_track, activity)
+    _, charts_ms = cpu_timed(activity_charts, activity, track, "metric")
 
     print(f"activity page, {streams.points:,} points, {options.requests} requests each")
     for name, (walls, cpus, _) in (("first view", cold), ("cached charts", warm)):
@@ -104,7 +110,7 @@ def main() -> None:
             f"  {name:13}  wall median {statistics.median(walls):6.1f} ms"
             f"  cpu median {statistics.median(cpus):6.1f} ms  best {min(cpus):6.1f} ms"
         )
-    print(f"  first view: unpack streams {load_ms:.1f} ms, charts and route {charts_ms:.1f} ms")
+    print(f"  first view cpu: unpack streams {load_ms:.1f} ms, charts and route {charts_ms:.1f} ms")
     print(f"  page size {warm[2] / 1024:,.0f} KB (HTML with the chart data)")
     for name, result in (("first view", cold), ("cached", warm)):
         verdict = "meets" if statistics.median(result[1]) < GOAL_MS else "misses"

@@ -28,7 +28,7 @@ from saathi.activities.templatetags.units import (
     text,
 )
 from saathi.tracks.distance import cumulative_distance
-from saathi.tracks.downsample import lttb
+from saathi.tracks.downsample import IntArray, lttb, lttb_many
 from saathi.tracks.sports import limits_for
 from saathi.tracks.timing import off_steps
 from saathi.tracks.track import FloatArray, Track
@@ -54,6 +54,12 @@ class Series:
     y: list[float]
     summary: str
     pace: bool = False  # y is seconds per km or mile; drawn fastest at the top
+    # Every sample, until _cut_all keeps the points worth drawing in x and y.
+    raw: FloatArray | None = field(default=None, repr=False)
+
+    def as_json(self) -> dict[str, Any]:
+        keep = ("key", "label", "unit", "x", "y", "summary", "pace")
+        return {name: getattr(self, name) for name in keep}
 
 
 @dataclass
@@ -68,7 +74,7 @@ class Charts:
         return {
             "axis": self.axis,
             "axis_unit": self.axis_unit,
-            "series": [vars(series) for series in self.series],
+            "series": [series.as_json() for series in self.series],
             "route": self.route,
         }
 
@@ -110,9 +116,9 @@ def activity_charts(activity: Activity, track: Track, units: str) -> Charts:
     else:
         charts = Charts(axis="time", axis_unit="s")
         x = _seconds_from_start(track)
-    charts.series = [
-        s for s in _all_series(activity, track, x, metres, units) if s is not None and s.x
-    ]
+    found = [s for s in _all_series(activity, track, x, metres, units) if s is not None]
+    _cut_all(x, found)
+    charts.series = [s for s in found if s.x]
     charts.route = _route(track, x)
     return charts
 
@@ -153,22 +159,32 @@ def _all_series(
 
 
 def _cut(key: str, label: str, unit: str, x: FloatArray, y: FloatArray) -> Series:
-    index = lttb(x, y, MAX_POINTS)
-    return Series(
-        key=key,
-        label=label,
-        unit=unit,
-        x=np.round(x[index], 4).tolist(),
-        y=np.round(y[index], 1).tolist(),
-        summary="",
-    )
+    return Series(key=key, label=label, unit=unit, x=[], y=[], summary="", raw=y)
+
+
+def _cut_all(x: FloatArray, series: list[Series]) -> None:
+    """Keep at most MAX_POINTS of each series: the gapless ones in one LTTB pass."""
+    whole = [s for s in series if s.raw is not None and np.isfinite(s.raw).all()]
+    if not np.isfinite(x).all() or len(whole) < 2:
+        whole = []
+    picked: dict[str, IntArray] = {}
+    if whole:
+        rows = lttb_many(x, np.stack([s.raw for s in whole if s.raw is not None]), MAX_POINTS)
+        picked = {s.key: row for s, row in zip(whole, rows, strict=True)}
+    for one in series:
+        if one.raw is None:
+            continue
+        index = picked[one.key] if one.key in picked else lttb(x, one.raw, MAX_POINTS)
+        one.x = np.round(x[index], 4).tolist()
+        one.y = np.round(one.raw[index], 1).tolist()
+        one.raw = None
 
 
 def _elevation(track: Track, x: FloatArray, units: str) -> Series | None:
     alt = track.alt / FOOT_M if imperial(units) else track.alt
-    series = _cut("elevation", "Elevation", "ft" if imperial(units) else "m", x, alt)
-    if not series.y:
+    if not np.isfinite(alt).any():
         return None
+    series = _cut("elevation", "Elevation", "ft" if imperial(units) else "m", x, alt)
     low, high = np.nanmin(track.alt), np.nanmax(track.alt)
     series.summary = (
         f"Elevation between {text(elevation_parts(float(low), units))} "
@@ -227,9 +243,9 @@ def _speed(track: Track, metres: FloatArray | None) -> FloatArray | None:
 def _simple(
     x: FloatArray, y: FloatArray, key: str, label: str, unit: str, average: float | None
 ) -> Series | None:
-    series = _cut(key, label, unit, x, y)
-    if not series.y:
+    if not np.isfinite(y).any():
         return None
+    series = _cut(key, label, unit, x, y)
     top = float(np.nanmax(y))
     said = f"averaged {average:.0f} {unit}, " if average else ""
     series.summary = f"{label} {said}highest {top:.0f} {unit}."

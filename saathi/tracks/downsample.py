@@ -74,3 +74,55 @@ def _lttb(x: FloatArray, y: FloatArray, threshold: int) -> IntArray:
         out[i + 1] = best
         ax, ay = x[best], y[best]
     return out
+
+
+def lttb_many(x: FloatArray, ys: FloatArray, threshold: int) -> IntArray:
+    """LTTB for several series over one x, all at once: row k of the result is what
+    `lttb(x, ys[k], threshold)` picks. Every value must be finite.
+
+    One pass of the bucket loop serves every series, so five charts of a long ride
+    cost little more than one.
+    """
+    if ys.ndim != 2 or ys.shape[1] != x.size:
+        raise ValueError(f"ys must be (series, {x.size}), not {ys.shape}")
+    if threshold < 3:
+        raise ValueError(f"a line needs at least 3 points to keep its shape, not {threshold}")
+    if not (np.isfinite(x).all() and np.isfinite(ys).all()):
+        raise ValueError("lttb_many takes finite values only; use lttb for series with gaps")
+    if x.size <= threshold:
+        return np.tile(np.arange(x.size, dtype=np.intp), (ys.shape[0], 1))
+    return (
+        np.stack([_lttb(x, y, threshold) for y in ys])
+        if ys.shape[0] == 1
+        else _many(x, ys, threshold)
+    )
+
+
+def _many(x: FloatArray, ys: FloatArray, threshold: int) -> IntArray:
+    n, k = x.size, ys.shape[0]
+    buckets = threshold - 2
+    quotient, remainder = divmod(n - 2, buckets)
+    sizes = np.full(buckets, quotient, dtype=np.intp)
+    sizes[:remainder] += 1
+    edges = np.concatenate(([1], 1 + np.cumsum(sizes)))
+    width = int(sizes.max())
+    rows = edges[:-1, None] + np.arange(width)[None, :]
+    rows = np.where(np.arange(width)[None, :] < sizes[:, None], rows, edges[:-1, None])
+    bx, by = x[rows], ys[:, rows]  # (buckets, width) and (k, buckets, width)
+    cx = np.append(np.add.reduceat(x[: edges[-1]], edges[:-1])[1:] / sizes[1:], x[-1])
+    sums_y = np.add.reduceat(ys[:, : edges[-1]], edges[:-1], axis=1)
+    cy = np.concatenate((sums_y[:, 1:] / sizes[1:], ys[:, -1:]), axis=1)  # (k, buckets)
+    # The same three terms as _lttb, per series: |ax u + ay v + w|.
+    u = by - cy[:, :, None]
+    v = np.broadcast_to(cx[:, None] - bx, u.shape)
+    w = bx * cy[:, :, None] - cx[:, None] * by
+    out = np.empty((k, threshold), dtype=np.intp)
+    out[:, 0], out[:, -1] = 0, n - 1
+    series = np.arange(k)
+    ax, ay = np.full(k, x[0]), ys[:, 0].copy()
+    for i in range(buckets):
+        area = np.abs(ax[:, None] * u[:, i] + ay[:, None] * v[:, i] + w[:, i])
+        best = edges[i] + area.argmax(axis=1)
+        out[:, i + 1] = best
+        ax, ay = x[best], ys[series, best]
+    return out

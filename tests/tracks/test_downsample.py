@@ -6,7 +6,7 @@ import lttb as peer
 import numpy as np
 import pytest
 
-from saathi.tracks.downsample import lttb
+from saathi.tracks.downsample import lttb, lttb_many
 
 
 def _walk(n: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
@@ -60,3 +60,20 @@ def test_it_refuses_fewer_than_three_points() -> None:
 def test_it_refuses_x_and_y_of_different_lengths() -> None:
     with pytest.raises(ValueError, match="differ in shape"):
         lttb(np.arange(5.0), np.arange(4.0), 3)
+
+
+@pytest.mark.parametrize("n", [500, 1001, 20_000])
+def test_several_series_at_once_pick_what_each_would_alone(n: int) -> None:
+    x, _ = _walk(n)
+    ys = np.stack([_walk(n, seed)[1] for seed in (1, 2, 3)])
+    together = lttb_many(x, ys, 1000)
+    assert together.shape == (3, min(n, 1000))
+    for row, y in zip(together, ys, strict=True):
+        assert np.array_equal(row, lttb(x, y, 1000))
+
+
+def test_several_series_must_have_no_gaps() -> None:
+    x, y = _walk(2000)
+    y[5] = np.nan
+    with pytest.raises(ValueError, match="finite"):
+        lttb_many(x, np.stack([y, y]), 100)
