@@ -19,24 +19,28 @@ from tests.conftest import REPO_ROOT
 
 SETTINGS_FILE = REPO_ROOT / "saathi" / "config" / "settings.py"
 
-# Variables that would point a child process at this machine's shared services.
-_OUTSIDE = ("SAATHI_DATABASE_URL", "SAATHI_REDIS_URL", "SAATHI_S3_BUCKET", "SAATHI_HUEY_NAME")
 
+def fresh_install_env(data_dir: Path) -> dict[str, str]:
+    """The environment of a fresh install: a new data dir, embedded defaults, no debug.
 
-@pytest.fixture
-def saathi_env(tmp_path: Path) -> dict[str, str]:
-    """The environment of a fresh install: a new data dir, embedded defaults, no debug."""
-    env = {key: value for key, value in os.environ.items() if key not in _OUTSIDE}
+    Every SAATHI_* variable of the test run is dropped, so that a child process never
+    reaches this machine's PostgreSQL, Redis or S3 unless a test says so.
+    """
+    env = {key: value for key, value in os.environ.items() if not key.startswith("SAATHI_")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
     env.update(
-        SAATHI_DATA_DIR=str(tmp_path / "data"),
-        SAATHI_DEBUG="0",
+        SAATHI_DATA_DIR=str(data_dir),
         SAATHI_HUEY_IMMEDIATE="0",
         SAATHI_HUEY_WORKERS="1",
         SAATHI_WEB_WORKERS="1",
         PYTHONUNBUFFERED="1",
     )
-    env.pop("DJANGO_SETTINGS_MODULE", None)
     return env
+
+
+@pytest.fixture
+def saathi_env(tmp_path: Path) -> dict[str, str]:
+    return fresh_install_env(tmp_path / "data")
 
 
 def saathi_command(*args: str) -> list[str]:

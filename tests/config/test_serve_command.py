@@ -16,22 +16,15 @@ import pytest
 from huey import SqliteHuey
 
 from saathi.system.tasks import heartbeat
-from tests.config.conftest import run_saathi, start_saathi, stop
+from tests.config.conftest import fresh_install_env, run_saathi, start_saathi, stop
 from tests.services import free_port, port_answers, wait_until
 
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A data dir prepared as `make demo` prepares it: migrated, static files collected."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("SAATHI_")}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.update(
-        SAATHI_DATA_DIR=str(tmp_path_factory.mktemp("serve") / "data"),
-        SAATHI_HUEY_IMMEDIATE="0",
-        SAATHI_HUEY_WORKERS="1",
-        SAATHI_WEB_WORKERS="2",
-        PYTHONUNBUFFERED="1",
-    )
+    env = fresh_install_env(tmp_path_factory.mktemp("serve") / "data")
+    env["SAATHI_WEB_WORKERS"] = "2"
     run_saathi(env, "manage", "migrate", "--no-input")
     run_saathi(env, "manage", "collectstatic", "--no-input", "--verbosity", "0")
     yield env
