@@ -7,10 +7,13 @@ here, in this process, one after another: no worker needs to be running.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -29,6 +32,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument("--user", required=True, metavar="HANDLE", help="whose activities")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
+        help="files read at once, each in a process of its own (default: %(default)s)",
+    )
     return parser.parse_args(argv)
 
 
@@ -46,9 +56,9 @@ def main(argv: list[str], *, out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     progress = Progress(len(files), err)
     tally: Counter[str] = Counter()
     failures: list[str] = []
-    for path in files:
+    for path, results in _imported(owner.pk, files, args.jobs):
         progress.step(path.name)
-        for name, state, error in _import(owner, path):
+        for name, state, error in results:
             tally[state] += 1
             if state == JobState.FAILED:
                 failures.append(f"  {name}: {error}")
@@ -63,14 +73,38 @@ def main(argv: list[str], *, out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     return 1 if failures else 0
 
 
-def _import(owner: object, path: Path) -> list[tuple[str, str, str]]:
+Result = list[tuple[str, str, str]]  # (file, state, error) per job
+
+
+def _imported(owner_pk: int, files: list[Path], jobs: int) -> Iterator[tuple[Path, Result]]:
+    """Each file with its jobs' outcomes, in order; read by `jobs` processes at once.
+
+    Processes, not threads: reading a file is Python and numpy work that holds the GIL.
+    Each forked process opens its own database connection.
+    """
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield path, _import(owner_pk, path)
+        return
+    from django.db import connections
+
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from zip(files, pool.map(_import, [owner_pk] * len(files), files), strict=True)
+
+
+def _import(owner_pk: int, path: Path) -> Result:
+    from saathi.accounts.models import User
+
+    owner = User.objects.get(pk=owner_pk)
     if not path.is_file():
         return [(str(path), JobState.FAILED, "no such file or folder")]
     try:
         data = path.read_bytes()
     except OSError as error:
         return [(str(path), JobState.FAILED, f"cannot be read ({error.strerror})")]
-    jobs: list[ImportJob] = import_inline(owner=owner, name=path.name, data=data)  # type: ignore[arg-type]
+    jobs: list[ImportJob] = import_inline(owner=owner, name=path.name, data=data)
     label = str(path) if len(jobs) == 1 else None
     return [(label or f"{path.parent}/{job.original_name}", job.state, job.error) for job in jobs]
 

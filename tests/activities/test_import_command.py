@@ -17,8 +17,10 @@ from tests.conftest import TESTDATA
 
 
 def run(*args: str) -> tuple[int, str, str]:
+    """The command in this process, one file at a time: the test database lives in this
+    process's connection, where forked readers could not see it."""
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(args), out=out, err=err)
+    code = main([*args, "--jobs", "1"], out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -122,8 +124,13 @@ def test_the_saathi_command_runs_it_in_a_process_of_its_own(tmp_path: Path) -> N
     shell = "from saathi.accounts.models import User; User.objects.create_user('meera', 'm@x.org')"
     assert saathi("manage", "shell", "-c", shell).returncode == 0
 
-    done = saathi("import", str(TESTDATA / "tcx" / "tour_hr.tcx"), "--user", "meera")
+    files = [TESTDATA / "tcx" / "tour_hr.tcx", TESTDATA / "gpx" / "run_gpxtpx.gpx"]
+    bad = next(p for p in MALFORMED_FILES if p.name == "bad.tcx")
 
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("1 imported, 0 duplicates, 0 failed")
+    done = saathi("import", *map(str, [*files, bad]), "--user", "meera", "--jobs", "2")
+
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "2 imported, 0 duplicates, 1 failed"
+    assert lines[1].startswith(f"  {bad}: line 47:")
     assert saathi("import", "x.fit", "--user", "nobody").returncode == 2
