@@ -143,7 +143,6 @@ class _GpxReader:
         point = "g:trkpt" if self.ns else "trkpt"
         self.tracks = Batch(point, columns, prefixes, self.document)
         self.routes = Batch(point.replace("trkpt", "rtept"), columns, prefixes, self.document)
-        self.prefixes = prefixes
         self.creator = root.get("creator")
 
     def handle(self, element: etree._Element) -> None:
@@ -171,7 +170,7 @@ class _GpxReader:
             self.metadata_name = self._text(element, "name")
 
     def _text(self, element: etree._Element, name: str) -> str | None:
-        found = element.find(self.tag["trk"].replace("trk", name))
+        found = element.find(f"{{{self.ns}}}{name}" if self.ns else name)
         text = found.text if found is not None else None
         return text.strip() if text and text.strip() else None
 
