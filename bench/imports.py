@@ -1,7 +1,7 @@
 """How fast whole files become activities: store the original, read, compute, save.
 
     python bench/imports.py                     # SQLite, then PostgreSQL if it answers
-    python bench/imports.py --count 200 --sqlite-only
+    python bench/imports.py --count 200 --sqlite-only --jobs 2   # two reader processes
     python bench/imports.py --profile           # where the time goes (cProfile, SQLite)
 
 Every real file of ../shared/testdata (fit/, gpx/, tcx/, the Strava export) goes through
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
+import resource
 import secrets
 import subprocess
 import sys
@@ -26,6 +28,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -72,12 +75,39 @@ class Stopwatch:
         setattr(owner, attribute, timed)
 
 
-def run(count: int, profile: bool) -> dict[str, Any]:
+# Filled before the readers fork, so each forked process has them without pickling.
+FILES: list[tuple[str, bytes]] = []
+WATCH = Stopwatch()
+
+
+def import_one(item: tuple[int, int]) -> tuple[list[str], dict[str, float]]:
+    """One file for one user, through the whole path; its jobs' states and timings."""
+    from saathi.accounts.models import User
+    from saathi.activities.imports import import_inline
+
+    user_pk, index = item
+    name, data = FILES[index]
+    jobs = import_inline(owner=User.objects.get(pk=user_pk), name=name, data=data)
+    parts = dict(WATCH.seconds)
+    WATCH.seconds.clear()
+    return [job.state for job in jobs], parts
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the readers it has waited for."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run(count: int, profile: bool, jobs: int) -> dict[str, Any]:
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, connections
 
     from saathi.accounts.models import User
     from saathi.activities import imports, summary
@@ -85,20 +115,18 @@ def run(count: int, profile: bool) -> dict[str, Any]:
     from saathi.tracks import read
 
     call_command("migrate", verbosity=0)
-    files = [(path.name, path.read_bytes()) for path in real_files()]
+    FILES[:] = [(path.name, path.read_bytes()) for path in real_files()]
     users = [
         User.objects.create_user(f"bench{n}", f"bench{n}@example.org", time_zone="Asia/Kolkata")
-        for n in range(-(-count // len(files)))
+        for n in range(-(-count // len(FILES)))
     ]
-    work = [(user, name, data) for user in users for name, data in files][:count]
-
-    watch = Stopwatch()
-    watch.wrap(read, "read_track", "read")
-    watch.wrap(summary, "compute", "figures")
-    watch.wrap(summary, "pack", "pack streams")
-    watch.wrap(imports, "_store", "store original")
-    watch.wrap(Activity, "save", "save activity")
-    watch.wrap(ActivityStreams, "save", "save streams")
+    work = [(user.pk, index) for user in users for index in range(len(FILES))][:count]
+    WATCH.wrap(read, "read_track", "read")
+    WATCH.wrap(summary, "compute", "figures")
+    WATCH.wrap(summary, "pack", "pack streams")
+    WATCH.wrap(imports, "_store", "store original")
+    WATCH.wrap(Activity, "save", "save activity")
+    WATCH.wrap(ActivityStreams, "save", "save streams")
 
     profiler = None
     if profile:
@@ -106,19 +134,27 @@ def run(count: int, profile: bool) -> dict[str, Any]:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    started, cpu_started = time.perf_counter(), time.process_time()
-    states: dict[str, int] = defaultdict(int)
-    for user, name, data in work:
-        for job in imports.import_inline(owner=user, name=name, data=data):
-            states[job.state] += 1
-    elapsed = time.perf_counter() - started
-    cpu = time.process_time() - cpu_started
+    connections.close_all()  # each forked reader opens its own
+    started, cpu_started = time.perf_counter(), _cpu()
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            outcomes = list(pool.map(import_one, work, chunksize=4))
+    else:
+        outcomes = [import_one(item) for item in work]
+    elapsed, cpu = time.perf_counter() - started, _cpu() - cpu_started
     if profiler is not None:
         import pstats
 
         profiler.disable()
         order = os.environ.get("BENCH_SORT", "cumulative")  # or tottime
         pstats.Stats(profiler, stream=sys.stderr).sort_stats(order).print_stats(30)
+    states: dict[str, int] = defaultdict(int)
+    parts: dict[str, float] = defaultdict(float)
+    for job_states, timings in outcomes:
+        for state in job_states:
+            states[state] += 1
+        for part, seconds in timings.items():
+            parts[part] += seconds / jobs
 
     points = sum(Activity.objects.values_list("points", flat=True))
     return {
@@ -130,7 +166,8 @@ def run(count: int, profile: bool) -> dict[str, Any]:
         "cpu_seconds": cpu,
         "load": os.getloadavg()[0],
         "points": points,
-        "parts": dict(watch.seconds),
+        "parts": dict(parts),
+        "jobs": jobs,
         "stream_bytes": sum(
             len(bytes(d)) for d in ActivityStreams.objects.values_list("data", flat=True)
         ),
@@ -142,9 +179,9 @@ def run(count: int, profile: bool) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
-def child(env: dict[str, str], count: int, profile: bool) -> dict[str, Any]:
+def child(env: dict[str, str], count: int, profile: bool, jobs: int) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", "--count", str(count)]
+        [sys.executable, __file__, "--child", "--count", str(count), "--jobs", str(jobs)]
         + (["--profile"] if profile else []),
         env=env,
         cwd=ROOT,
@@ -168,7 +205,7 @@ def environment(data_dir: str, database_url: str = "") -> dict[str, str]:
     return env
 
 
-def on_postgres(count: int, profile: bool) -> dict[str, Any] | None:
+def on_postgres(count: int, profile: bool, jobs: int) -> dict[str, Any] | None:
     import psycopg
 
     name = f"saathi_bench_{secrets.token_hex(4)}"
@@ -181,7 +218,8 @@ def on_postgres(count: int, profile: bool) -> dict[str, Any] | None:
         admin.execute(f'CREATE DATABASE "{name}"')
         try:
             with tempfile.TemporaryDirectory() as data_dir:
-                return child(environment(data_dir, f"{POSTGRES_SERVER}/{name}"), count, profile)
+                url = f"{POSTGRES_SERVER}/{name}"
+                return child(environment(data_dir, url), count, profile, jobs)
         finally:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
@@ -198,7 +236,7 @@ def report(label: str, result: dict[str, Any]) -> str:
         f"{result['duplicates']} duplicates) in {result['seconds']:.1f} s = "
         f"{per_minute:,.0f} activities/min, {result['points'] / result['seconds']:,.0f} "
         f"points/s; {verdict} the goal of {GOAL_PER_MINUTE}/min\n"
-        f"  this process's CPU: {result['cpu_seconds']:.1f} s = "
+        f"  {result['jobs']} reader process(es), CPU {result['cpu_seconds']:.1f} s = "
         f"{result['activities'] / result['cpu_seconds'] * 60:,.0f} activities per CPU-minute "
         f"(load average {result['load']:.1f} on {os.cpu_count()} cores)\n"
         f"  time: {parts}\n"
@@ -212,16 +250,18 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--profile", action="store_true", help="cProfile to stderr")
+    parser.add_argument("--jobs", type=int, default=1, help="reader processes (fork)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run(args.count, args.profile)))
+        print(json.dumps(run(args.count, args.profile, args.jobs)))
         return 0
     print(f"{len(real_files())} real files, repeated to {args.count} activities")
     with tempfile.TemporaryDirectory() as data_dir:
-        print(report("SQLite", child(environment(data_dir), args.count, args.profile)))
+        result = child(environment(data_dir), args.count, args.profile, args.jobs)
+        print(report("SQLite", result))
     if not args.sqlite_only:
-        result = on_postgres(args.count, args.profile)
+        result = on_postgres(args.count, args.profile, args.jobs)
         if result is not None:
             print(report("PostgreSQL", result))
     return 0
