@@ -22,7 +22,7 @@ SOURCES = [
     (TESTDATA / "tcx" / "activity_5039744860.tcx").read_bytes()[:20000],
     (TESTDATA / "malformed" / "bad.tcx").read_bytes(),
 ]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _only_track_or_track_error(data: bytes) -> None:
