@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pytest_django.fixtures import Settings
 from saathi.accounts.models import User
 from tests.accounts.conftest import PASSWORD
 from tests.conftest import REPO_ROOT
+from tests.services import redis_url
 
 pytestmark = pytest.mark.django_db
 
@@ -128,22 +130,15 @@ def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(
     assert response.status_code == 302
 
 
-def test_failures_counted_in_another_process_lock_this_one(
-    client: Client, owner: User, settings: Settings, tmp_path: Path
-) -> None:
-    """Several gunicorn workers share one count through the cache in the data dir."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": tmp_path / "data" / "cache",
-        }
-    }
+def fail_in_another_process(tmp_path: Path, **env_vars: str) -> None:
+    """Record LIMIT failures for asha from a separate Python, as another gunicorn worker would."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAATHI_")}
     env.update(
         DJANGO_SETTINGS_MODULE="saathi.config.settings",
         SAATHI_DATA_DIR=str(tmp_path / "data"),
         SAATHI_LOGIN_ATTEMPTS=str(LIMIT),
         SAATHI_LOGIN_WINDOW_S=str(WINDOW_S),
+        **env_vars,
     )
     script = (
         "import django; django.setup()\n"
@@ -151,4 +146,35 @@ def test_failures_counted_in_another_process_lock_this_one(
         f"for _ in range({LIMIT}): record_failure('asha', '10.8.8.8')\n"
     )
     subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, env=env, check=True)
+
+
+def test_failures_counted_in_another_process_lock_this_one(
+    client: Client, owner: User, settings: Settings, tmp_path: Path
+) -> None:
+    """Without Redis, several gunicorn workers share one count through files in the data dir."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path / "data" / "cache",
+        }
+    }
+    fail_in_another_process(tmp_path)
+    assert attempt(client, "asha", PASSWORD, address="10.8.8.9").status_code == 429
+
+
+@pytest.mark.redis
+def test_failures_counted_in_another_process_lock_this_one_through_redis(
+    client: Client, owner: User, settings: Settings, tmp_path: Path
+) -> None:
+    url = redis_url()
+    site = f"saathi-test-{uuid.uuid4().hex[:12]}"  # a key prefix no other run shares
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": site,
+        }
+    }
+    # The counts expire after the window; clearing the cache would flush all of Redis.
+    fail_in_another_process(tmp_path, SAATHI_REDIS_URL=url, SAATHI_HUEY_NAME=site)
     assert attempt(client, "asha", PASSWORD, address="10.8.8.9").status_code == 429
