@@ -90,8 +90,10 @@ def read_gpx(stream: BinaryIO) -> Track:
 
 
 def parse_gpx(chunks: Iterable[bytes]) -> Track:
-    document = Document(chunks, [f"{{*}}{t}" for t in _GpxReader.STRUCTURE])
+    tags = [f"{{*}}{t}" for t in _GpxReader.STRUCTURE]
+    document = Document(chunks, tags, points=(b"trkpt", b"rtept"))
     reader = _GpxReader(document)
+    document.on_feed = reader.on_feed
     try:
         for element in document:
             reader.handle(element)
@@ -144,6 +146,11 @@ class _GpxReader:
         self.tracks = Batch(point, columns, prefixes, self.document)
         self.routes = Batch(point.replace("trkpt", "rtept"), columns, prefixes, self.document)
         self.creator = root.get("creator")
+
+    def on_feed(self) -> None:
+        if self.tracks is not None and self.routes is not None:
+            self.tracks.flush_if_full()
+            self.routes.flush_if_full()
 
     def handle(self, element: etree._Element) -> None:
         if self.tracks is None:

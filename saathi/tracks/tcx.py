@@ -79,8 +79,10 @@ def read_tcx(stream: BinaryIO) -> Track:
 
 
 def parse_tcx(chunks: Iterable[bytes]) -> Track:
-    document = Document(chunks, [f"{{*}}{t}" for t in _TcxReader.STRUCTURE])
+    tags = [f"{{*}}{t}" for t in _TcxReader.STRUCTURE]
+    document = Document(chunks, tags, points=(b"Trackpoint",))
     reader = _TcxReader(document)
+    document.on_feed = reader.on_feed
     try:
         for element in document:
             reader.handle(element)
@@ -149,6 +151,10 @@ class _TcxReader:
         point = "t:Trackpoint" if self.ns else "Trackpoint"
         self.batch = Batch(point, columns, prefixes, self.document)
         self.tag = {t: f"{{{self.ns}}}{t}" if self.ns else t for t in self.STRUCTURE}
+
+    def on_feed(self) -> None:
+        if self.batch is not None:
+            self.batch.flush_if_full()
 
     def handle(self, element: etree._Element) -> None:
         if self.batch is None:

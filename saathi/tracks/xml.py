@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import warnings
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -100,9 +100,14 @@ class Document:
     far, for readers that only look for extensions the file declares.
     """
 
-    def __init__(self, chunks: Iterable[bytes], tags: Sequence[str]):
+    def __init__(self, chunks: Iterable[bytes], tags: Sequence[str], points: Sequence[bytes] = ()):
         self._chunks = chunks
         self._tags = list(tags)
+        # Chunks are cut just after a point's end tag, so that after each feed every point
+        # in the tree is usually complete and batches take the fast XPaths (see Batch).
+        self._points = tuple(points)
+        # Called after each chunk's events, when batches may be extracted.
+        self.on_feed: Callable[[], None] | None = None
         self.namespaces: set[str] = set()
         self.root: etree._Element | None = None
         # Lines dropped with the whitespace before `<?xml`, added back in messages.
@@ -123,9 +128,11 @@ class Document:
             remove_pis=True,
         )
         try:
-            for chunk in self._checked(self._chunks):
+            for chunk in self._split(self._checked(self._chunks)):
                 parser.feed(chunk)
                 yield from self._events(parser)
+                if self.on_feed is not None:
+                    self.on_feed()
             parser.close()
             yield from self._events(parser)
         except etree.LxmlError as error:
@@ -139,6 +146,20 @@ class Document:
             if self.root is None:
                 self.root = item.getroottree().getroot()
             yield item
+
+    def _split(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        rest = b""
+        for chunk in chunks:
+            data = rest + chunk
+            cut = max((_after_end_tag(data, name) for name in self._points), default=-1)
+            if cut < 0 and len(data) < 4 * CHUNK:
+                rest = data
+                continue
+            cut = len(data) if cut < 0 else cut
+            rest = data[cut:]
+            yield data[:cut]
+        if rest:
+            yield rest
 
     def _checked(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
         """Hold chunks back until the root element is in sight and the prolog is clean."""
@@ -156,6 +177,17 @@ class Document:
         self.line_offset = head[: len(head) - len(stripped)].count(b"\n")
         yield stripped
         yield from iterator
+
+
+def _after_end_tag(data: bytes, name: bytes) -> int:
+    """The offset just after the last `</name>` or `</prefix:name>` in data, or -1."""
+    end = len(data)
+    while (found := data.rfind(name + b">", 0, end)) >= 0:
+        opening = data.rfind(b"<", 0, found)
+        if opening >= 0 and data[opening + 1 : opening + 2] == b"/":
+            return found + len(name) + 1
+        end = found
+    return -1
 
 
 @dataclass(frozen=True)
@@ -217,6 +249,8 @@ class Batch:
             self.flush()
             self._parent = parent
         self._batch.append(point)
+
+    def flush_if_full(self) -> None:
         if len(self._batch) >= BATCH:
             self.flush()
 
