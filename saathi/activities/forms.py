@@ -147,12 +147,12 @@ class EditActivityForm(forms.ModelForm[Activity]):
 
     class Meta:
         model = Activity
-        fields = ["title", "description", "sport", "timezone", "visibility"]
+        fields = ["title", "description", "sport", "timezone", "visibility", "perceived_effort"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
         }
-        labels = {"visibility": "Who can see it"}
+        labels = {"visibility": "Who can see it", "perceived_effort": "How hard it felt (1-10)"}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -25,7 +25,13 @@
       form.requestSubmit();
     });
 
-    form.addEventListener("htmx:beforeRequest", function () { if (busy) busy.hidden = false; });
+    form.addEventListener("htmx:beforeRequest", function () {
+      if (busy) { busy.textContent = "Sending…"; busy.hidden = false; }
+    });
+    form.addEventListener("htmx:xhr:progress", function (event) {
+      if (!busy || !event.detail.lengthComputable) return;
+      busy.textContent = "Sending… " + Math.round(100 * event.detail.loaded / event.detail.total) + "%";
+    });
     form.addEventListener("htmx:afterRequest", function (event) {
       if (busy) busy.hidden = true;
       if (event.detail.successful) form.reset();
