@@ -60,6 +60,7 @@ serve: install assets
 # (docs/accuracy.md); both read ../shared/testdata and take a few minutes.
 bench: dev
 	$(BIN)/python bench/tracks.py
+	$(BIN)/python bench/activity_page.py
 
 accuracy: dev
 	$(BIN)/python scripts/accuracy_report.py
