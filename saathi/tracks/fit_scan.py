@@ -28,6 +28,10 @@ MAX_CYCLE = 4
 PYTHON_REPEATS = 16
 FIRST_REPEATS = 16
 MAX_REPEATS = 4096
+# The CRC is checked this many bytes at a time, in columns of this many 2-byte words
+# (powers of two; about the square root of the chunk's words balances numpy's work).
+CRC_CHUNK = 1 << 18
+CRC_WORDS = 1 << 8
 
 
 @dataclass(frozen=True)
@@ -322,26 +326,40 @@ def crc_ok(buf: bytes, start: int, stop: int) -> bool:
     """True when the FIT file in buf[start:stop], its 2-byte CRC included, checks out.
 
     The CRC (CRC-16/ARC: starts at 0, nothing xored out) of data followed by its own CRC
-    is 0. It is linear, so numpy can run it on many blocks side by side, two bytes a
-    step, and then fold the block CRCs together in a tree: no Python step per byte.
+    is 0. It is linear: the CRC of A then B is the CRC of A moved on by len(B) zero bytes,
+    xored with the CRC of B. So the file is taken in chunks, and within a chunk numpy
+    runs the CRC on many columns side by side, two bytes a step, folding the columns
+    together in a tree: no Python step per byte, and only a chunk's worth of copies.
     """
-    data = np.frombuffer(buf, np.uint8, stop - start, start)
-    words = max(32, 1 << ((len(data) // 8).bit_length() // 2))  # about sqrt(n) / 3
-    # Zero bytes in front leave a CRC that starts at 0 unchanged, so pad there.
-    padded = np.concatenate((np.zeros(-len(data) % (2 * words), np.uint8), data))
-    rows = padded.view("<u2").reshape(-1, words).T.copy()
-    crc = np.zeros(rows.shape[1], np.uint16)
-    for row in rows:
+    length = stop - start
+    # Zero bytes in front leave a CRC that starts at 0 unchanged: the first chunk is
+    # padded with them so that every chunk is whole.
+    first = start - (-length % CRC_CHUNK)
+    low, high = _zeros_shift(CRC_CHUNK.bit_length() - 1)
+    crc = 0
+    for chunk in range(first, stop, CRC_CHUNK):
+        data = np.frombuffer(
+            buf, np.uint8, chunk + CRC_CHUNK - max(chunk, start), max(chunk, start)
+        )
+        if chunk < start:
+            data = np.concatenate((np.zeros(start - chunk, np.uint8), data))
+        crc = int(low[crc & 0xFF] ^ high[crc >> 8]) ^ _chunk_crc(data)
+    return crc == 0
+
+
+def _chunk_crc(data: npt.NDArray[np.uint8]) -> int:
+    columns = data.view("<u2").reshape(CRC_WORDS, -1, order="F")  # column j: words j*W...
+    crc = np.zeros(columns.shape[1], np.uint16)
+    for row in columns:
         crc = _CRC_WORD[crc ^ row]
-    low, high = _zeros_shift(2 * words)
     folded = crc.astype(np.int64)
+    level = (2 * CRC_WORDS).bit_length() - 1  # each column spans 2**level bytes
     while len(folded) > 1:
-        if len(folded) % 2:
-            folded = np.concatenate(([0], folded))
+        low, high = _zeros_shift(level)
         first = folded[0::2]
         folded = low[first & 0xFF] ^ high[first >> 8] ^ folded[1::2]
-        low, high = _compose(low, high)
-    return int(folded[0]) == 0
+        level += 1
+    return int(folded[0])
 
 
 def _crc_tables() -> tuple[IntArray, npt.NDArray[np.uint16]]:
@@ -359,17 +377,13 @@ _CRC_BYTE, _CRC_WORD = _crc_tables()
 
 
 @cache
-def _zeros_shift(length: int) -> tuple[IntArray, IntArray]:
-    """Tables for the CRC after `length` zero bytes: low[x & 0xFF] ^ high[x >> 8]."""
-    crc = np.concatenate((np.arange(256), np.arange(256) << 8)).astype(np.int64)
-    for _ in range(length):
-        crc = _CRC_BYTE[crc & 0xFF] ^ (crc >> 8)
-    return crc[:256], crc[256:]
-
-
-def _compose(low: IntArray, high: IntArray) -> tuple[IntArray, IntArray]:
-    """The tables for twice as many zero bytes."""
+def _zeros_shift(level: int) -> tuple[IntArray, IntArray]:
+    """Tables moving a CRC on by 2**level zero bytes: low[x & 0xFF] ^ high[x >> 8]."""
     values = np.concatenate((np.arange(256), np.arange(256) << 8)).astype(np.int64)
-    once = low[values & 0xFF] ^ high[values >> 8]
-    twice = low[once & 0xFF] ^ high[once >> 8]
-    return twice[:256], twice[256:]
+    if level == 0:
+        moved = _CRC_BYTE[values & 0xFF] ^ (values >> 8)
+    else:
+        low, high = _zeros_shift(level - 1)
+        once = low[values & 0xFF] ^ high[values >> 8]
+        moved = low[once & 0xFF] ^ high[once >> 8]
+    return moved[:256], moved[256:]
