@@ -64,17 +64,24 @@ def elevation(track: Track, off: BoolArray) -> Elevation | None:
     if has_alt.sum() < 2:
         return None
     index = np.flatnonzero(has_alt)
-    timed = bool(np.isfinite(track.time[index]).all())
+    # The stopped-time clock needs every sample's time; a route without them uses index.
+    timed = bool(np.isfinite(track.time).all())
     # Without time (a GPX route) each point is one step of the resampled series.
     x = clock(track.time, off)[index] if timed else index.astype(np.float64)
-    source = _source(track.altitude_source, track.alt[index])
-    # A barometer's glitches are single steps; GPS altitude jumps by metres every second,
-    # and only smoothing tames it.
-    vertical = track.time if timed and source == "barometric" else None
+    # The method follows the samples, not the label: a watch that filters its GPS altitude
+    # (the Garmin Venu Sq in testdata) writes a stream as smooth as a barometer's, and its
+    # own ascent, from that stream, is matched by the barometric method (the GPS one is
+    # 25 % short).
+    smooth = _is_smooth(track.alt[index])
+    declared = track.altitude_source
+    source: Source = declared if declared in ("barometric", "gps") else _judged(smooth)
+    # A smooth stream's glitches are single steps; raw GPS altitude jumps by metres every
+    # second, and only smoothing tames it.
+    vertical = track.time if timed and smooth else None
     alt = _without_jumps(track.alt, vertical, off)[index]
     grid = _grid(x, index.size)
     series = np.interp(grid, x, alt)
-    method = METHODS[source]
+    method = METHODS[_judged(smooth)]
     smoothed = moving_mean(series, max(1, round(method.window_s / _step(grid))))
     ascent, descent = hysteresis(smoothed, method.band_m)
     all_x = clock(track.time, off) if timed else np.arange(len(track), dtype=np.float64)
@@ -109,15 +116,17 @@ def _step(grid: FloatArray) -> float:
     return float(grid[1] - grid[0]) if grid.size > 1 else 1.0
 
 
-def _source(declared: str, alt: FloatArray) -> Source:
-    """The declared source, else a judgement from the recorded samples' own wobble
-    (measured before resampling, which would smooth sparse GPS fixes into a clean line)."""
-    if declared in ("barometric", "gps"):
-        return "barometric" if declared == "barometric" else "gps"
+def _is_smooth(alt: FloatArray) -> bool:
+    """Whether the recorded samples wobble like a barometer's or like raw GPS fixes
+    (judged before resampling, which would smooth sparse GPS fixes into a clean line)."""
     if alt.size < 5:
-        return "barometric"
+        return True
     wobble = np.abs(alt[1:-1] - (alt[:-2] + alt[2:]) / 2)
-    return "gps" if float(np.median(wobble)) > _GPS_NOISE_M else "barometric"
+    return float(np.median(wobble)) <= _GPS_NOISE_M
+
+
+def _judged(smooth: bool) -> Source:
+    return "barometric" if smooth else "gps"
 
 
 def moving_mean(series: FloatArray, window: int) -> FloatArray:

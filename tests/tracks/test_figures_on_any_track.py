@@ -4,6 +4,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from saathi.tracks.figures import compute
 from saathi.tracks.track import Session, Track
@@ -15,7 +17,7 @@ from .synthetic import START, make, north, steady
 def _numpy_warnings_are_errors():  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with np.errstate(all="raise"):
+        with np.errstate(divide="raise", over="raise", invalid="raise"):
             yield
 
 
@@ -90,3 +92,43 @@ def test_a_long_track_is_computed_in_well_under_a_second() -> None:
     figures = compute(track, hr_max=190, hr_rest=50)
     assert abs(figures.totals.distance_m - 3.0 * (n - 1)) < 0.1
     assert figures.power_curve[7200] > 0
+
+
+@st.composite
+def _tracks(draw: st.DrawFn) -> Track:
+    n = draw(st.integers(0, 60))
+    floats = st.one_of(st.just(np.nan), st.floats(-1e4, 1e4, allow_nan=False))
+
+    def channel(low: float, high: float) -> np.ndarray:
+        values = st.one_of(st.just(np.nan), st.floats(low, high, allow_nan=False))
+        return np.array(draw(st.lists(values, min_size=n, max_size=n)), dtype=np.float64)
+
+    time = START + np.array(draw(st.lists(floats, min_size=n, max_size=n)), dtype=np.float64)
+    track = make(
+        n,
+        sport=draw(st.sampled_from(["running", "cycling", "hiking", "training", "generic"])),
+        time=time,
+        lat=channel(-89.0, 89.0),
+        lon=channel(-180.0, 180.0),
+        alt=channel(-100.0, 5000.0),
+        distance=channel(0.0, 1e5),
+        speed=channel(0.0, 50.0),
+        heart_rate=channel(0.0, 220.0),
+        cadence=channel(0.0, 200.0),
+        power=channel(0.0, 2000.0),
+    )
+    if n > 2:
+        track.breaks = sorted(set(draw(st.lists(st.integers(1, n - 1), max_size=3))))
+    pause = st.tuples(st.floats(-1e4, 1e4), st.floats(0, 1e4))
+    track.pauses = [(START + a, START + a + b) for a, b in draw(st.lists(pause, max_size=2))]
+    return track
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tracks())
+def test_any_track_gives_figures_without_an_exception_or_a_warning(track: Track) -> None:
+    figures = compute(track, hr_max=190, hr_rest=50, weight_kg=70, sex="female")
+    for value in figures.totals.as_dict().values():
+        assert value is None or np.isfinite(value)
+    assert all(np.isfinite(s) for s in figures.best_efforts.values())
+    assert all(np.isfinite(w) for w in figures.power_curve.values())
