@@ -76,3 +76,11 @@ def test_a_barometer_settling_at_switch_on_is_not_a_climb() -> None:
     # Steps of 500, 250, ... 15.6 m in a second are dropped; the last two (7.8 m each,
     # below 10 m/s) stay: 15.625 m of a 1000 m artefact.
     assert abs(figures.totals.ascent_m - 15.625) < 0.01
+
+
+def test_smooth_gps_altitude_from_a_watch_is_counted_like_a_barometers() -> None:
+    # A watch filters its GPS altitude before writing it: as smooth as a barometer.
+    figures = compute(steady(3000, 3.0, alt=_staircase(), altitude_source="gps"))
+    assert figures.altitude_source == "gps"
+    assert figures.elevation_method == "1 Hz, 8 s mean, 3 m hysteresis"
+    assert abs(figures.totals.ascent_m - 50.0) < 0.5
