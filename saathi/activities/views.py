@@ -143,13 +143,16 @@ def index(request: HttpRequest) -> HttpResponse:
     me = _viewer(request)
     filters = listing.Filters.from_query(request.GET)
     page = Paginator(listing.filtered(me, filters), 25).get_page(request.GET.get("page"))
+    cards = request.GET.get("view") == "cards"
+    query = "&".join(q for q in (filters.query_string(), "view=cards" if cards else "") if q)
     context = {
         "page": page,
         "filters": filters,
         "sports": listing.sport_choices(),
         "units": me.units,
         "today": _today(me),
-        "query": filters.query_string(),
+        "query": query,
+        "cards": cards,
     }
     template = "activities/partials/list_rows.html" if request.htmx else "activities/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)

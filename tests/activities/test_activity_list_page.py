@@ -96,3 +96,15 @@ def test_the_calendar_puts_an_activity_on_its_own_local_day(owner: User) -> None
 def test_a_bad_month_shows_this_month(owner: User) -> None:
     html = browser_of(owner).get("/activities/calendar/?month=2026-13").content.decode()
     assert "<h1>" in html and "2026-13" not in html
+
+
+def test_the_list_can_be_cards_instead_of_a_table(owner: User) -> None:
+    _entry(owner, "run", datetime(2026, 5, 1, 6, 0), title="First run", distance_m=5000.0)
+    for day in range(2, 28):
+        _entry(owner, "yoga", datetime(2026, 4, day, 6, 0), title=f"Yoga {day}")
+    html = browser_of(owner).get("/activities/?view=cards&sport=run").content.decode()
+    assert '<li class="card activity-card">' in html and "activity-table" not in html
+    assert _titles(html) == ["First run"]
+    assert '5.00<span class="unit">km</span>' in html
+    paged = browser_of(owner).get("/activities/?view=cards").content.decode()
+    assert 'href="?view=cards&amp;page=2"' in paged

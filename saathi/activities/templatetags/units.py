@@ -152,3 +152,8 @@ def day_text(day: date, today: date) -> str:
 @register.filter
 def day(value: date, today: date) -> str:
     return day_text(value, today)
+
+
+@register.filter
+def uses_pace(sport: str) -> bool:
+    return shows_pace(sport)
