@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-# 2024 Compendium of Physical Activities (ALGORITHMS.md): running 6 mph 9.3, cycling
-# general 7.0, hatha yoga 2.3. Walking 3.5 and a light 3.5 for anything else are the
-# Compendium's moderate walking and light calisthenics rows.
+# 2024 Compendium of Physical Activities, as ALGORITHMS.md quotes it: running 6 mph 9.3,
+# cycling general 7.0, hatha yoga 2.3. Walking and everything else get 3.5, moderate
+# walking in the 2011 edition: a placeholder until each sport has its own row.
 MET = {
     "running": 9.3,
     "cycling": 7.0,
@@ -12,7 +12,7 @@ MET = {
     "walking": 3.5,
 }
 MET_OTHER = 3.5
-# When the athlete's weight is unknown: a round adult figure, said so beside the result.
+# When the athlete's weight is unknown: a round adult figure.
 DEFAULT_WEIGHT_KG = 70.0
 
 
