@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.config.conftest import run_saathi
+
 LoadSettings = Callable[..., dict[str, Any]]
 
 
@@ -54,3 +56,7 @@ def test_a_response_over_https_carries_hsts_and_a_secure_session_cookie(
     assert response.cookies["csrftoken"]["secure"] is True
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_djangos_deployment_check_finds_nothing_to_fix(saathi_env: dict[str, str]) -> None:
+    run_saathi(saathi_env, "manage", "check", "--deploy", "--fail-level", "WARNING")
