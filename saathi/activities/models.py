@@ -7,12 +7,13 @@ activity page and exports.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.utils.timezone import now
 
 from saathi.accounts.models import validate_time_zone
 from saathi.activities.sports import Sport
@@ -274,6 +275,10 @@ class JobState(models.TextChoices):
     DUPLICATE = "duplicate", "Duplicate"
 
 
+# The largest files import in seconds; a job reading for this long lost its worker.
+STUCK_AFTER = timedelta(minutes=15)
+
+
 def original_path(job: ImportJob, filename: str) -> str:
     # Spread by owner and hash so no folder grows past a few thousand entries.
     return f"originals/{job.owner.pk}/{job.sha256[:2]}/{job.sha256[:16]}-{filename}"
@@ -315,6 +320,9 @@ class ImportJob(models.Model):
 
     @property
     def can_retry(self) -> bool:
+        """Failed, or stuck reading long after any import ends (its worker died)."""
+        if self.state == JobState.READING and self.started is not None:
+            return self.started < now() - STUCK_AFTER
         return self.state == JobState.FAILED
 
     def read_original(self) -> bytes:
@@ -323,13 +331,13 @@ class ImportJob(models.Model):
         return data
 
     def retry(self) -> None:
-        """Put a failed job back in the queue: a newer Saathi may read what an older
-        one could not. The lock stops a double click from queueing it twice."""
+        """Put a failed or stuck job back in the queue: a newer Saathi may read what an
+        older one could not. The lock stops a double click from queueing it twice."""
         from saathi.activities.tasks import enqueue
 
         with transaction.atomic():
             job = ImportJob.objects.select_for_update().get(pk=self.pk)
-            if job.state != JobState.FAILED:
+            if not job.can_retry:
                 return
             job.state, job.error, job.warnings = JobState.WAITING, "", []
             job.started = job.finished = None

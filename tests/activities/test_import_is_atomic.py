@@ -64,3 +64,31 @@ def test_retry_leaves_a_job_that_did_not_fail_alone(owner: User) -> None:
 
     assert job.state == JobState.DONE
     assert Activity.objects.count() == 1
+
+
+def test_a_job_stuck_reading_after_its_worker_died_can_be_retried(
+    owner: User,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from saathi.activities.imports import receive_upload
+
+    path = TESTDATA / "gpx" / "run_gpxtpx.gpx"
+    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes(), enqueue=False)
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=JobState.READING, started=timezone.now() - timedelta(minutes=5)
+    )
+    job.refresh_from_db()
+    assert not job.can_retry  # still plausibly being read
+
+    ImportJob.objects.filter(pk=job.pk).update(started=timezone.now() - timedelta(hours=1))
+    job.refresh_from_db()
+    assert job.can_retry
+    with django_capture_on_commit_callbacks(execute=True):
+        job.retry()
+
+    job.refresh_from_db()
+    assert job.state == JobState.DONE
