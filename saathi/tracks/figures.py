@@ -66,7 +66,8 @@ def compute(
     limits = limits_for(track.sport, track.sub_sport)
     timed = _timed(track)
     clocked = None if timed is None else _clock(timed, limits, hr_max, hr_rest, sex)
-    if clocked is not None and len(timed or ()) == len(track):
+    if clocked is not None and not np.isnan(track.time).any():
+        # Every point has a time (a corrupt one is left out with its sample).
         distance, height = clocked.distance, clocked.elevation
     else:
         # A route, or a file where only some points have a time: shape from every point.
