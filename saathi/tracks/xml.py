@@ -264,8 +264,7 @@ class Batch:
         try:
             values = self._extract(batch, parent, lines)
         finally:
-            for point in batch:
-                parent.remove(point)
+            _remove(parent, batch)
         for channel, part in values.items():
             self._parts[channel].append(part)
         self.lines.extend(lines)
@@ -309,6 +308,15 @@ class Batch:
 
 def line_of(element: etree._Element, document: Document) -> int:
     return (element.sourceline or 0) + document.line_offset
+
+
+def _remove(parent: etree._Element, batch: list[etree._Element]) -> None:
+    n = len(batch)
+    if len(parent) >= n and parent[0] is batch[0] and parent[n - 1] is batch[-1]:
+        del parent[:n]  # the usual case, in one C call
+        return
+    for point in batch:
+        parent.remove(point)
 
 
 def _xpath(path: str, prefixes: dict[str, str]) -> etree.XPath:
