@@ -169,7 +169,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
     me = _viewer(request)
-    initial = {"date": _today(me), "time": timezone.now().astimezone(ZoneInfo(me.time_zone))}
+    local_now = timezone.now().astimezone(ZoneInfo(me.time_zone))
+    initial = {"date": local_now.date(), "time": local_now.time().replace(second=0, microsecond=0)}
     form = ManualActivityForm(request.POST or None, units=me.units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
