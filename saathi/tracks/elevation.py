@@ -41,6 +41,7 @@ METHODS: dict[Source, Method] = {
 _GPS_NOISE_M = 0.3
 # Cable cars climb at up to ~10 m/s; a faster change between two samples is a glitch.
 MAX_VERTICAL_MPS = 10.0
+_PRUNE_PASSES = 8
 # Guard against a bogus time span turning into billions of 1 Hz samples.
 _MAX_SAMPLES_PER_POINT = 20
 
@@ -144,10 +145,10 @@ def moving_mean(series: FloatArray, window: int) -> FloatArray:
 def hysteresis(series: FloatArray, band: float) -> tuple[float, float]:
     """Total rise and fall, counting a swing only once it exceeds `band` metres.
 
-    The loop runs over turning points only (a few per minute after smoothing), so it stays
-    fast on long recordings.
+    The loop runs over turning points only, after the wiggles that cannot change the
+    result are pruned in bulk, so it stays fast on long, noisy recordings.
     """
-    turns = _turning_points(series).tolist()
+    turns = _without_small_swings(_turning_points(series), band).tolist()
     ascent = descent = 0.0
     low = high = base = peak = turns[0]
     trend = 0  # +1 climbing, -1 descending, 0 until the first swing exceeds the band
@@ -169,6 +170,33 @@ def hysteresis(series: FloatArray, band: float) -> tuple[float, float]:
 
 def _add(ascent: float, descent: float, swing: float) -> tuple[float, float]:
     return (ascent + swing, descent) if swing > 0 else (ascent, descent - swing)
+
+
+def _without_small_swings(turns: FloatArray, band: float) -> FloatArray:
+    """Drop each back-and-forth of at most `band` inside a longer move the same way.
+
+    Turning points alternate peaks and troughs. A peak and the trough after it, less
+    than the band apart, with the move going on past both (the next peak higher, the
+    previous trough lower), never confirm a reversal: the move simply continues. Likewise
+    for a trough and the peak after it. Removing pairs that do not touch each other keeps
+    every other pair's condition true, so a few vectorised passes remove most noise.
+    """
+    for _ in range(_PRUNE_PASSES):
+        if turns.size < 4:
+            break
+        before, first, second, after = turns[:-3], turns[1:-2], turns[2:-1], turns[3:]
+        direction = np.sign(first - before)
+        small = np.abs(first - second) <= band
+        inside = ((after - first) * direction >= 0) & ((second - before) * direction >= 0)
+        pair = small & inside & (direction != 0)
+        pair[1:] &= ~pair[:-1]  # never two overlapping pairs in one pass
+        if not pair.any():
+            break
+        drop = np.zeros(turns.size, dtype=bool)
+        at = np.flatnonzero(pair) + 1
+        drop[at] = drop[at + 1] = True
+        turns = turns[~drop]
+    return turns
 
 
 def _turning_points(series: FloatArray) -> FloatArray:

@@ -1,4 +1,6 @@
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from saathi.tracks.elevation import hysteresis
 from saathi.tracks.figures import compute
@@ -84,3 +86,39 @@ def test_smooth_gps_altitude_from_a_watch_is_counted_like_a_barometers() -> None
     assert figures.altitude_source == "gps"
     assert figures.elevation_method == "1 Hz, 8 s mean, 3 m hysteresis"
     assert abs(figures.totals.ascent_m - 50.0) < 0.5
+
+
+def _plain_hysteresis(series: list[float], band: float) -> tuple[float, float]:
+    """The same counting, sample by sample, with no pruning: the reference."""
+    ascent = descent = 0.0
+    low = high = base = peak = series[0]
+    trend = 0
+    for value in series[1:]:
+        if trend == 0:
+            low, high = min(low, value), max(high, value)
+            if high - low > band:
+                trend = 1 if value == high else -1
+                base, peak = (low, high) if trend == 1 else (high, low)
+        elif (value - peak) * trend > 0:
+            peak = value
+        elif abs(value - peak) > band:
+            ascent += max(peak - base, 0.0)
+            descent += max(base - peak, 0.0)
+            base, peak, trend = peak, value, -trend
+    if trend != 0:
+        ascent += max(peak - base, 0.0)
+        descent += max(base - peak, 0.0)
+    return ascent, descent
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(-20, 20), min_size=1, max_size=200),
+    st.sampled_from([0.5, 1.0, 3.0, 4.0]),
+)
+def test_pruning_small_swings_never_changes_the_count(steps: list[int], band: float) -> None:
+    series = np.cumsum(np.array(steps, dtype=np.float64) / 2)
+    got = hysteresis(series, band)
+    want = _plain_hysteresis(series.tolist(), band)
+    assert abs(got[0] - want[0]) < 1e-9
+    assert abs(got[1] - want[1]) < 1e-9
