@@ -12,7 +12,7 @@ from huey import RedisHuey
 from tests.config.conftest import heartbeat_through_a_consumer
 from tests.services import redis_url
 
-pytestmark = pytest.mark.redis
+pytestmark = [pytest.mark.redis, pytest.mark.processes]
 
 
 def test_a_consumer_runs_the_heartbeat_queued_in_redis(

@@ -6,9 +6,12 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from huey import SqliteHuey
 
 from tests.config.conftest import heartbeat_through_a_consumer
+
+pytestmark = pytest.mark.processes
 
 
 def test_a_consumer_runs_the_heartbeat_queued_in_sqlite(

@@ -19,6 +19,8 @@ from saathi.system.tasks import heartbeat
 from tests.config.conftest import fresh_install_env, run_saathi, start_saathi, stop
 from tests.services import free_port, port_answers, wait_until
 
+pytestmark = pytest.mark.processes
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
