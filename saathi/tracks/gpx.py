@@ -91,7 +91,7 @@ def read_gpx(stream: BinaryIO) -> Track:
 
 def parse_gpx(chunks: Iterable[bytes]) -> Track:
     tags = [f"{{*}}{t}" for t in _GpxReader.STRUCTURE]
-    document = Document(chunks, tags, points=(b"trkpt", b"rtept"))
+    document = Document(chunks, tags, points=(b"trkpt", b"rtept"), columns=COLUMNS)
     reader = _GpxReader(document)
     document.on_feed = reader.on_feed
     try:

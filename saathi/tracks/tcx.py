@@ -80,7 +80,7 @@ def read_tcx(stream: BinaryIO) -> Track:
 
 def parse_tcx(chunks: Iterable[bytes]) -> Track:
     tags = [f"{{*}}{t}" for t in _TcxReader.STRUCTURE]
-    document = Document(chunks, tags, points=(b"Trackpoint",))
+    document = Document(chunks, tags, points=(b"Trackpoint",), columns=COLUMNS)
     reader = _TcxReader(document)
     document.on_feed = reader.on_feed
     try:

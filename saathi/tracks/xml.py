@@ -100,9 +100,19 @@ class Document:
     far, for readers that only look for extensions the file declares.
     """
 
-    def __init__(self, chunks: Iterable[bytes], tags: Sequence[str], points: Sequence[bytes] = ()):
+    def __init__(
+        self,
+        chunks: Iterable[bytes],
+        tags: Sequence[str],
+        points: Sequence[bytes] = (),
+        columns: Sequence[Column] = (),
+    ):
         self._chunks = chunks
         self._tags = list(tags)
+        # Value elements not yet met in the raw bytes: their columns cost nothing until then.
+        # Looking for "name>" finds `</ns:name>` whatever the prefix; a false match only
+        # costs an XPath.
+        self.unseen = {c.leaf for c in columns if c.leaf is not None}
         # Chunks are cut just after a point's end tag, so that after each feed every point
         # in the tree is usually complete and batches take the fast XPaths (see Batch).
         self._points = tuple(points)
@@ -129,6 +139,8 @@ class Document:
         )
         try:
             for chunk in self._split(self._checked(self._chunks)):
+                if self.unseen:
+                    self.unseen = {name for name in self.unseen if name + b">" not in chunk}
                 parser.feed(chunk)
                 yield from self._events(parser)
                 if self.on_feed is not None:
@@ -203,6 +215,12 @@ class Column:
     steps: tuple[str, ...]
     namespace: str | None = None  # only evaluated when the file declares it
     label: str = ""  # the value's name in messages
+
+    @property
+    def leaf(self) -> bytes | None:
+        """The name of the element holding the value (None for an attribute)."""
+        last = self.steps[-1]
+        return None if last.startswith("@") else last.split(":")[-1].encode("ascii")
 
 
 def _path(steps: tuple[str, ...]) -> str:
@@ -296,7 +314,9 @@ class Batch:
 
     def _absent(self, column: Column) -> bool:
         namespace = column.namespace
-        return namespace is not None and namespace not in self._document.namespaces
+        if namespace is not None and namespace not in self._document.namespaces:
+            return True
+        return column.leaf in self._document.unseen
 
     def channels(self) -> dict[str, FloatArray]:
         """Every channel for every point flushed so far."""
