@@ -145,3 +145,14 @@ def test_a_zip_becomes_one_job_per_activity_file_inside(
         html = browser_of(owner).post("/activities/upload/", {"uploads": [upload]}, follow=True)
     assert ImportJob.objects.filter(owner=owner, state=JobState.DONE).count() == 2
     assert "export.zip/runs/one.gpx" in html.content.decode()
+
+
+def test_an_htmx_upload_over_the_limit_says_so_in_the_rows(owner: User, settings: Settings) -> None:
+    settings.UPLOAD_MAX_MB = 1
+    big = SimpleUploadedFile("big.fit", b"\0" * (1024 * 1024 + 1))
+    response = browser_of(owner).post(
+        "/activities/upload/", {"uploads": [big]}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="jobs"')
+    assert 'role="alert"' in html and "one upload may hold up to 1 MB" in html
