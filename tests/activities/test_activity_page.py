@@ -141,3 +141,20 @@ def test_a_manual_entry_has_no_map_charts_or_downloads(owner: User) -> None:
     assert 'id="activity-map"' not in html and "activity-data" not in html
     assert "Entered by hand: there is no file." in html
     assert "45:00" in html
+
+
+def test_a_run_lists_its_laps_and_best_efforts(owner: User) -> None:
+    # compressed-speed-distance.fit: a 10,249 m run the device split into 11 laps
+    # (REFERENCE.tsv n_laps).
+    activity = imported(owner, "fit/compressed-speed-distance.fit")
+    html = browser_of(owner).get(f"/activities/{activity.pk}/").content.decode()
+    laps = html.split('<table class="data-table laps">')[1].split("<tbody>")[1]
+    assert laps.split("</tbody>")[0].count("<tr>") == 11
+    efforts = html.split('<table class="data-table efforts">')[1].split("</tbody>")[0]
+    # 10.25 km holds every standard distance up to 10k, and no longer one.
+    for name in ("400m", "1k", "1 mile", "5k", "10k"):
+        assert f'<th scope="row">{name}</th>' in efforts
+    assert "15k" not in efforts and "half marathon" not in efforts
+    seconds = activity.best_efforts["5k"]
+    minutes, rest = divmod(round(seconds), 60)
+    assert minutes < 60 and f"<td>{minutes}:{rest:02d}</td>" in efforts
