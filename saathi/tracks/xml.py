@@ -138,9 +138,11 @@ class Document:
             remove_pis=True,
         )
         try:
+            tail = b""
             for chunk in self._split(self._checked(self._chunks)):
                 if self.unseen:
-                    self.unseen = {name for name in self.unseen if name + b">" not in chunk}
+                    self._look(chunk, tail + chunk[:64])
+                    tail = chunk[-64:]
                 parser.feed(chunk)
                 yield from self._events(parser)
                 if self.on_feed is not None:
@@ -149,6 +151,11 @@ class Document:
             yield from self._events(parser)
         except etree.LxmlError as error:
             raise _parse_error(error, self.line_offset) from None
+
+    def _look(self, chunk: bytes, seam: bytes) -> None:
+        self.unseen = {
+            name for name in self.unseen if name + b">" not in chunk and name + b">" not in seam
+        }
 
     def _events(self, parser: etree.XMLPullParser) -> Iterator[etree._Element]:
         for event, item in parser.read_events():
