@@ -125,3 +125,25 @@ def test_strava_power_matches_gpxpy_on_the_strava_export():
 
     assert np.array_equal(track.power, _gpxpy_extension(path, "power"), equal_nan=True)
     assert track.has("power")
+
+
+def test_a_sensor_that_joins_late_in_a_long_file_is_still_read():
+    # Heart rate only from point 9000 on: past the first chunks and batches.
+    points = []
+    for index in range(12000):
+        extension = ""
+        if index >= 9000:
+            extension = (
+                "<extensions><t:TrackPointExtension><t:hr>130</t:hr>"
+                "</t:TrackPointExtension></extensions>"
+            )
+        points.append(
+            f'<trkpt lat="45.{index:05d}" lon="7.0"><ele>10</ele>'
+            f"<time>2024-05-01T10:00:00Z</time>{extension}<desc>{'x' * 40}</desc></trkpt>"
+        )
+    data = _gpx("", f'xmlns:t="{TPX1}"').replace(b"<trkpt", "".join(points).encode() + b"<trkpt", 1)
+    track = read_track(data)
+
+    assert len(track) == 12001
+    assert np.isnan(track.heart_rate[:9000]).all()
+    assert (track.heart_rate[9000:12000] == 130).all()
