@@ -3,9 +3,10 @@
 Each channel is quantised to integers at a precision no sensor reaches (time 1 ms,
 position 1e-7 degree ≈ 1 cm, altitude and distance 1 cm, speed 1 mm/s, heart rate,
 cadence, power and temperature 0.1), delta-encoded (neighbouring samples differ by
-little), byte-shuffled (the high bytes of small deltas are runs of zeros) and
-compressed with zlib in one piece. A channel with gaps carries a bit mask of where
-its values are. Channels with no value at all are not stored.
+little) in the narrowest integer type that holds them, byte-shuffled (the high bytes of
+small deltas are runs of zeros) and compressed with zlib in one piece. A channel with
+gaps carries a bit mask of where its values are. Channels with no value at all are not
+stored.
 
 Layout: 4-byte big-endian header length, a JSON header, then the zlib body.
 """
@@ -51,11 +52,7 @@ def pack(track: Track) -> bytes:
             continue
         quantised = np.round(np.clip(values[finite] * SCALES[name], -_LIMIT, _LIMIT))
         integers = quantised.astype(np.int64)
-        deltas = np.diff(integers)
-        small = deltas.size == 0 or (
-            deltas.min() >= np.iinfo(np.int32).min and deltas.max() <= np.iinfo(np.int32).max
-        )
-        deltas = deltas.astype(np.int32 if small else np.int64)
+        deltas = _narrowest(np.diff(integers))
         mask = b"" if count == len(values) else np.packbits(finite).tobytes()
         shuffled = _shuffle(deltas)
         header["channels"].append(
@@ -86,23 +83,13 @@ def unpack(
         raise ValueError(f"streams version {header.get('version')} is not {VERSION}")
     body = memoryview(zlib.decompress(data[4 + length :]))
     n = int(header["points"])
-    channels: dict[str, Any] = Track.empty_channels(n)
+    channels: dict[str, Any] = {}
     at = 0
     for entry in header["channels"]:
-        mask_bytes = body[at : at + entry["mask"]]
-        at += entry["mask"]
-        deltas = _unshuffle(body[at : at + entry["bytes"]], np.dtype(entry["dtype"]))
-        at += entry["bytes"]
-        integers = np.empty(entry["count"], dtype=np.int64)
-        integers[0] = entry["first"]
-        np.cumsum(deltas, out=integers[1:])
-        integers[1:] += entry["first"]
-        values = integers / SCALES[entry["name"]]
-        if entry["mask"]:
-            finite = np.unpackbits(np.frombuffer(mask_bytes, dtype=np.uint8), count=n)
-            channels[entry["name"]][finite.astype(bool)] = values
-        else:
-            channels[entry["name"]] = values
+        channels[entry["name"]], at = _channel(entry, body, at, n)
+    for name in CHANNELS:
+        if name not in channels:
+            channels[name] = np.full(n, np.nan)
     return Track(
         format=file_format,  # type: ignore[arg-type]
         **channels,
@@ -111,11 +98,51 @@ def unpack(
     )
 
 
+def _channel(entry: dict[str, Any], body: memoryview, at: int, n: int) -> tuple[FloatArray, int]:
+    """One channel's values from the body at `at`, and where the next one starts."""
+    mask_bytes = body[at : at + entry["mask"]]
+    at += entry["mask"]
+    deltas = _unshuffle(body[at : at + entry["bytes"]], np.dtype(entry["dtype"]))
+    at += entry["bytes"]
+    integers = np.empty(entry["count"], dtype=np.int64)
+    integers[0] = entry["first"]
+    np.cumsum(deltas, out=integers[1:])
+    integers[1:] += entry["first"]
+    values: FloatArray = integers / SCALES[entry["name"]]
+    if not entry["mask"]:
+        return values, at
+    finite = np.unpackbits(np.frombuffer(mask_bytes, dtype=np.uint8), count=n).astype(bool)
+    full = np.full(n, np.nan)
+    full[finite] = values
+    return full, at
+
+
+def _narrowest(deltas: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The deltas in the smallest integer type that holds them all: heart rate moves by
+    a few tenths of a beat a second (int8), time by 1000 ms (int16)."""
+    low, high = (int(deltas.min()), int(deltas.max())) if deltas.size else (0, 0)
+    for kind in (np.int8, np.int16, np.int32):
+        if np.iinfo(kind).min <= low and high <= np.iinfo(kind).max:
+            return deltas.astype(kind)
+    return deltas
+
+
 def _shuffle(values: np.ndarray[Any, Any]) -> bytes:
-    """The array's bytes regrouped by significance: all lowest bytes, then the next..."""
-    return values.view(np.uint8).reshape(-1, values.itemsize).T.tobytes()
+    """The array's bytes regrouped by significance: all lowest bytes, then the next...
+
+    Shifts, not a transposed byte view: copying a (n, 4) byte array into (4, n) order
+    runs at a fraction of memory speed.
+    """
+    unsigned = values.view(f"u{values.itemsize}")
+    return b"".join(
+        (unsigned >> (8 * k)).astype(np.uint8).tobytes() for k in range(values.itemsize)
+    )
 
 
 def _unshuffle(raw: memoryview, dtype: np.dtype[Any]) -> np.ndarray[Any, Any]:
     planes = np.frombuffer(raw, dtype=np.uint8).reshape(dtype.itemsize, -1)
-    return np.ascontiguousarray(planes.T).view(dtype).reshape(-1)
+    unsigned = planes[0].astype(f"u{dtype.itemsize}")
+    for k in range(1, dtype.itemsize):
+        unsigned |= planes[k].astype(unsigned.dtype) << (8 * k)
+    signed: np.ndarray[Any, Any] = unsigned.view(dtype)
+    return signed
