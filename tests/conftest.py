@@ -6,6 +6,7 @@ set (pytest-django creates and drops a `test_` database beside the one named).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,7 +37,7 @@ def _use_the_test_database_url() -> None:
 
     settings.DATABASES["default"] = dj_database_url.parse(url)
     connections.__dict__.pop("settings", None)  # a cached_property: read DATABASES again
-    if hasattr(connections._connections, "default"):
+    with contextlib.suppress(AttributeError):  # no connection object made yet
         del connections["default"]
 
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, files
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -198,7 +198,7 @@ def _s3_ready(server: S3Server) -> bool:
     return True
 
 
-def s3_client(server: S3Server):  # type: ignore[no-untyped-def]
+def s3_client(server: S3Server) -> Any:  # boto3 clients are generated at run time
     import boto3
     from botocore.config import Config
 
