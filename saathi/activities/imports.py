@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import IO, TYPE_CHECKING
@@ -128,9 +129,13 @@ def run_import(job: ImportJob) -> ImportJob:
     if not _claim(job):
         job.refresh_from_db()
         return job
+
+    def done(activity: Activity) -> None:
+        _finish(job, JobState.DONE, activity=activity, warnings=activity.warnings)
+
     try:
         upload = Upload(job.original_name, job.read_original(), job.sha256)
-        activity = import_file(owner=job.owner, upload=upload)
+        import_file(owner=job.owner, upload=upload, then=done)
     except Duplicate as duplicate:
         _finish(job, JobState.DUPLICATE, duplicate_of=duplicate.existing)
     except TrackError as error:
@@ -138,8 +143,6 @@ def run_import(job: ImportJob) -> ImportJob:
     except Exception as error:
         logger.exception("import job %s (%s) failed", job.pk, job.original_name)
         _finish(job, JobState.FAILED, error=INTERNAL_ERROR.format(kind=type(error).__name__))
-    else:
-        _finish(job, JobState.DONE, activity=activity, warnings=activity.warnings)
     return job
 
 
@@ -168,12 +171,15 @@ def _finish(
     job.save(update_fields=["state", "error", "warnings", "activity", "duplicate_of", "finished"])
 
 
-def import_file(*, owner: User, upload: Upload) -> Activity:
+def import_file(
+    *, owner: User, upload: Upload, then: Callable[[Activity], None] | None = None
+) -> Activity:
     """Read one activity file into a saved Activity with its streams, or raise.
 
     Raises Duplicate when the owner already has these bytes, TrackError when the
     file cannot be read. Reading and computing happen before the transaction, so the
-    database is held only for the inserts.
+    database is held only for the inserts; `then` runs inside it (the job marked done
+    with the activity it made, or neither).
     """
     from saathi.tracks.read import read_track
 
@@ -187,6 +193,8 @@ def import_file(*, owner: User, upload: Upload) -> Activity:
             activity.save()
             streams.activity = activity
             streams.save()
+            if then is not None:
+                then(activity)
     except IntegrityError:
         # Another worker imported the same bytes between our check and our insert.
         existing = Activity.objects.filter(owner=owner, sha256=upload.sha256).first()

@@ -92,3 +92,24 @@ def test_a_job_stuck_reading_after_its_worker_died_can_be_retried(
 
     job.refresh_from_db()
     assert job.state == JobState.DONE
+
+
+def test_the_job_is_marked_done_in_the_same_transaction_as_the_activity(
+    owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = TESTDATA / "gpx" / "run_gpxtpx.gpx"
+    real_save = ImportJob.save
+
+    def save_fails_when_done(job: ImportJob, *args: object, **kwargs: object) -> None:
+        if job.state == JobState.DONE:
+            raise RuntimeError("connection lost")
+        real_save(job, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImportJob, "save", save_fails_when_done)
+    import_inline(owner=owner, name=path.name, data=path.read_bytes())
+
+    # Marking the job done failed, so the activity it would point at is not there either.
+    assert not Activity.objects.exists()
+    job = ImportJob.objects.get()
+    assert job.state == JobState.FAILED
+    assert "RuntimeError" in job.error
