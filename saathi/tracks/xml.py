@@ -327,10 +327,13 @@ class Batch:
 
     def channels(self) -> dict[str, FloatArray]:
         """Every channel for every point flushed so far."""
-        return {
-            channel: np.concatenate(parts) if parts else np.full(0, np.nan)
-            for channel, parts in self._parts.items()
-        }
+        joined: dict[str, FloatArray] = {}
+        for channel, parts in self._parts.items():
+            joined[channel] = np.concatenate(parts) if parts else np.full(0, np.nan)
+            # One channel's pieces freed before the next is joined: peak memory stays
+            # near the arrays' own size.
+            self._parts[channel] = [joined[channel]]
+        return joined
 
 
 def line_of(element: etree._Element, document: Document) -> int:
