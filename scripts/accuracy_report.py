@@ -284,9 +284,11 @@ def _applies(field: str, result: Result) -> bool:
 def _check(field: str, result: Result, value: float | None) -> str:
     if not _applies(field, result):
         return ""
+    device = result.row.device[field]
     if value is None:
-        return " ✗"
-    return " ✓" if BOUNDS[field][1](result.row.device[field], value) else " ✗"
+        # Nothing to compute from (an indoor ride has no distance) agrees with a device 0.
+        return " ✓" if device == 0 else " ✗"
+    return " ✓" if BOUNDS[field][1](device, value) else " ✗"
 
 
 def _error(device: float, value: float | None) -> str:
@@ -333,18 +335,10 @@ def summary(results: list[Result]) -> list[str]:
         "| bound (issue 3) | files held to it | Saathi within | FitTrackee way within |",
         "|---|---:|---:|---:|",
     ]
-    for field, (words, within) in BOUNDS.items():
+    for field, (words, _) in BOUNDS.items():
         held = [r for r in results if _applies(field, r)]
-        ours = sum(
-            1
-            for r in held
-            if r.saathi.get(field) is not None and within(r.row.device[field], r.saathi[field])  # type: ignore[arg-type]
-        )
-        theirs = sum(
-            1
-            for r in held
-            if r.peer.get(field) is not None and within(r.row.device[field], r.peer[field])  # type: ignore[arg-type]
-        )
+        ours = sum(1 for r in held if _check(field, r, r.saathi.get(field)) == " ✓")
+        theirs = sum(1 for r in held if _check(field, r, r.peer.get(field)) == " ✓")
         lines.append(f"| {field}: {words} | {len(held)} | {ours} | {theirs} |")
     return lines
 
