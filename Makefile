@@ -61,6 +61,7 @@ serve: install assets
 bench: dev
 	$(BIN)/python bench/tracks.py
 	$(BIN)/python bench/activity_page.py
+	$(BIN)/python bench/imports.py --jobs 2
 
 accuracy: dev
 	$(BIN)/python scripts/accuracy_report.py
