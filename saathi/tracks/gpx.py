@@ -24,6 +24,7 @@ from saathi.tracks.xml import (
     new_track,
     order_warning,
 )
+from saathi.tracks.xml_fast import FastColumns
 
 TPX1 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
 TPX2 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v2"
@@ -89,10 +90,18 @@ def read_gpx(stream: BinaryIO) -> Track:
     return parse_gpx(iter(lambda: stream.read(CHUNK), b""))
 
 
-def parse_gpx(chunks: Iterable[bytes]) -> Track:
+def parse_gpx(chunks: Iterable[bytes], *, fast: bool = True) -> Track:
+    """`fast=False` reads every point through lxml, the path that judges the fast one."""
     tags = [f"{{*}}{t}" for t in _GpxReader.STRUCTURE]
-    document = Document(chunks, tags, points=(b"trkpt", b"rtept"), columns=COLUMNS)
-    reader = _GpxReader(document)
+    fast_columns = FastColumns(b"trkpt", COLUMNS, PREFIXES, core="g")
+    document = Document(
+        chunks,
+        tags,
+        fast=fast_columns if fast else None,
+        points=(b"trkpt", b"rtept"),
+        columns=COLUMNS,
+    )
+    reader = _GpxReader(document, fast_columns if fast else None)
     document.on_feed = reader.on_feed
     try:
         for element in document:
@@ -121,8 +130,9 @@ def device_from_creator(creator: str | None) -> str | None:
 class _GpxReader:
     STRUCTURE = ("trkpt", "rtept", "trkseg", "trk", "rte", "wpt", "metadata")
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, fast: FastColumns | None = None):
         self.document = document
+        self.fast = fast
         self.warnings: list[str] = []
         self.name: str | None = None
         self.metadata_name: str | None = None
@@ -143,7 +153,7 @@ class _GpxReader:
             prefixes["g"] = self.ns
         columns = [_core(c, bool(self.ns)) for c in COLUMNS]
         point = "g:trkpt" if self.ns else "trkpt"
-        self.tracks = Batch(point, columns, prefixes, self.document)
+        self.tracks = Batch(point, columns, prefixes, self.document, self.fast)
         self.routes = Batch(point.replace("trkpt", "rtept"), columns, prefixes, self.document)
         self.creator = root.get("creator")
 

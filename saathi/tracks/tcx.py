@@ -29,6 +29,7 @@ from saathi.tracks.xml import (
     optional_time,
     order_warning,
 )
+from saathi.tracks.xml_fast import FastColumns
 
 TPX = "http://www.garmin.com/xmlschemas/ActivityExtension/v2"
 
@@ -78,10 +79,14 @@ def read_tcx(stream: BinaryIO) -> Track:
     return parse_tcx(iter(lambda: stream.read(CHUNK), b""))
 
 
-def parse_tcx(chunks: Iterable[bytes]) -> Track:
+def parse_tcx(chunks: Iterable[bytes], *, fast: bool = True) -> Track:
+    """`fast=False` reads every point through lxml, the path that judges the fast one."""
     tags = [f"{{*}}{t}" for t in _TcxReader.STRUCTURE]
-    document = Document(chunks, tags, points=(b"Trackpoint",), columns=COLUMNS)
-    reader = _TcxReader(document)
+    fast_columns = FastColumns(b"Trackpoint", COLUMNS, {"x": TPX}, core="t")
+    document = Document(
+        chunks, tags, fast=fast_columns if fast else None, points=(b"Trackpoint",), columns=COLUMNS
+    )
+    reader = _TcxReader(document, fast_columns if fast else None)
     document.on_feed = reader.on_feed
     try:
         for element in document:
@@ -121,8 +126,9 @@ class _ActivityRecord:
 class _TcxReader:
     STRUCTURE = ("Trackpoint", "Track", "Lap", "Activity")
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, fast: FastColumns | None = None):
         self.document = document
+        self.fast = fast
         self.warnings: list[str] = []
         self.batch: Batch | None = None
         self.ends: set[int] = set()
@@ -149,7 +155,7 @@ class _TcxReader:
                 for c in COLUMNS
             ]
         point = "t:Trackpoint" if self.ns else "Trackpoint"
-        self.batch = Batch(point, columns, prefixes, self.document)
+        self.batch = Batch(point, columns, prefixes, self.document, self.fast)
         self.tag = {t: f"{{{self.ns}}}{t}" if self.ns else t for t in self.STRUCTURE}
 
     def on_feed(self) -> None:

@@ -18,12 +18,15 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from lxml import etree
 
 from saathi.tracks.track import CHANNELS, FloatArray, Track, TrackError
+
+if TYPE_CHECKING:
+    from saathi.tracks.xml_fast import FastColumns
 
 CHUNK = 1 << 18
 BATCH = 4000
@@ -106,8 +109,10 @@ class Document:
         tags: Sequence[str],
         points: Sequence[bytes] = (),
         columns: Sequence[Column] = (),
+        fast: FastColumns | None = None,
     ):
         self._chunks = chunks
+        self.fast = fast
         self._tags = list(tags)
         # Value elements not yet met in the raw bytes: their columns cost nothing until then.
         # Looking for "name>" finds `</ns:name>` whatever the prefix; a false match only
@@ -139,11 +144,13 @@ class Document:
         )
         try:
             tail = b""
-            for chunk in self._split(self._checked(self._chunks)):
-                if self.unseen:
+            for index, chunk in enumerate(self._split(self._checked(self._chunks))):
+                fed = self._fast(chunk, index)
+                # A point read on the fast path never reaches the XPaths: no need to look.
+                if self.unseen and fed is chunk:
                     self._look(chunk, tail + chunk[:64])
-                    tail = chunk[-64:]
-                parser.feed(chunk)
+                tail = chunk[-64:]
+                parser.feed(fed)
                 yield from self._events(parser)
                 if self.on_feed is not None:
                     self.on_feed()
@@ -151,6 +158,12 @@ class Document:
             yield from self._events(parser)
         except etree.LxmlError as error:
             raise _parse_error(error, self.line_offset) from None
+
+    def _fast(self, chunk: bytes, index: int) -> bytes:
+        if self.fast is None or not self.fast.active:
+            return chunk
+        start = self.fast.begin(chunk) if index == 0 else 0
+        return self.fast.take(chunk, start)
 
     def _look(self, chunk: bytes, seam: bytes) -> None:
         self.unseen = {
@@ -251,9 +264,11 @@ class Batch:
         columns: Sequence[Column],
         prefixes: dict[str, str],
         document: Document,
+        fast: FastColumns | None = None,
     ):
         self.columns = list(columns)
         self._document = document
+        self._fast = fast
         self._batch: list[etree._Element] = []
         self._parent: etree._Element | None = None
         self._all: list[etree.XPath] = []
@@ -273,6 +288,10 @@ class Batch:
         if parent is not self._parent:
             self.flush()
             self._parent = parent
+        elif self._fast is not None and self.count < self._fast.total <= self.count + len(
+            self._batch
+        ):
+            self.flush()  # the fast path ended here: later points are the XPaths' to read
         self._batch.append(point)
 
     def flush_if_full(self) -> None:
@@ -287,7 +306,10 @@ class Batch:
         offset = self._document.line_offset
         lines = [(point.sourceline or 0) + offset for point in batch]
         try:
-            values = self._extract(batch, parent, lines)
+            if self._fast is not None and self.count < self._fast.total:
+                values = self._fast.pop(len(batch))
+            else:
+                values = self._extract(batch, parent, lines)
         finally:
             _remove(parent, batch)
         for channel, part in values.items():
