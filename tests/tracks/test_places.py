@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from geographiclib.geodesic import Geodesic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,7 +42,7 @@ def test_it_refuses_points_that_are_not_on_earth() -> None:
 
 
 def test_its_distance_agrees_with_karneys_geodesic() -> None:
-    geodesic = pytest.importorskip("geographiclib.geodesic").Geodesic.WGS84
+    geodesic = Geodesic.WGS84
     place = nearest_place(51.4779, -0.0015)  # Greenwich
     assert place is not None
     exact = geodesic.Inverse(51.4779, -0.0015, place.lat, place.lon)["s12"]
