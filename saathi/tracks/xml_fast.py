@@ -18,6 +18,7 @@ its line.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,14 +37,14 @@ _XMLNS = re.compile(rb"""xmlns(?::([\w.\-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Chunks holding any of these among their points go to lxml: they change what the text
 # means. ("<!" and "<?" are looked for among the tags.)
 _UNUSUAL = (b"&",)
-_SPACE_OR_SLASH = np.frombuffer(b" \t\r\n/", dtype=np.uint8)
+_NONE = np.zeros(0, dtype=np.int64)
+_FOLLOWERS = np.frombuffer(b" \t\r\n/>", dtype=np.uint8)
 
 
 @dataclass(frozen=True)
 class _Leaf:
     channel: str
     names: tuple[bytes, ...]  # qualified names the file may write it with
-    values: tuple[re.Pattern[bytes], ...]  # the text of each such element, in group 1
     depth: int  # below the point element
     time: bool
 
@@ -58,8 +59,6 @@ class FastColumns:
         self._core = core  # the prefix the reader's columns use for the root's namespace
         self._columns = list(columns)
         self._prefixes = prefixes  # the reader's XPath prefixes; the core one is added later
-        self._start = re.compile(rb"<%s[\s>/]" % point)
-        self._end = re.compile(rb"</%s\s*>" % point)
         self._leaves: list[_Leaf] | None = None
         self._attributes: list[str] = []  # lat and lon, read from the point's start tag
         self._lat_lon = re.compile(_start_tag(point, b"lat", b"lon"))
@@ -125,12 +124,8 @@ class FastColumns:
         if not names:
             return
         encoded = tuple(n.encode() for n in names)
-        # A literal start lets `re` jump between candidates at memchr speed.
-        values = tuple(
-            re.compile(rb"<%s>([^<]*)</%s>" % (re.escape(n), re.escape(n))) for n in encoded
-        )
         self._leaves.append(
-            _Leaf(column.channel, encoded, values, len(column.steps), column.channel == "time")
+            _Leaf(column.channel, encoded, len(column.steps), column.channel == "time")
         )
 
     def take(self, chunk: bytes, start: int = 0) -> bytes:
@@ -150,25 +145,23 @@ class FastColumns:
     def _read(self, chunk: bytes, start: int) -> bytes | None:
         if self._leaves is None or b"<rtept" in chunk:
             return None
-        starts = _positions(self._start, chunk, start)
-        ends = _positions(self._end, chunk, start)
-        if len(starts) != len(ends):
-            return None
-        if not len(starts):
-            return chunk if self._harmless(chunk, start, starts, starts) else None
-        first, stop = int(starts[0]), chunk.find(b">", int(ends[-1])) + 1
-        if any(chunk.find(u, first, stop) >= 0 for u in _UNUSUAL):
-            return None
-        if not self._harmless(chunk, start, starts, ends):
+        point = self._point
+        first = chunk.find(b"<" + point, start)
+        last = chunk.rfind(b"</" + point, start)
+        if first < 0 and last < 0:
+            return chunk if self._harmless(chunk, start, _NONE, _NONE) else None
+        stop = chunk.find(b">", last) + 1
+        if first < 0 or last < first or stop <= 0 or chunk.find(b"&", first, stop) >= 0:
             return None
         region = np.frombuffer(chunk, dtype=np.uint8)[first:stop]
-        if not bool(np.all(ends[:-1] < starts[1:])) or not bool(np.all(starts < ends)):
+        tags = _Tags(region)
+        starts, ends = tags.points(point)
+        if not self._harmless(chunk, start, starts + first, ends + first):
             return None
-        tags = _Tags(region, starts - first, ends - first)
-        values = self._columns_of(chunk, first, stop, starts, ends, tags)
+        values = self._columns_of(chunk, first, stop, starts + first, ends + first, tags)
         self._queue.append(values)
         self.total += len(starts)
-        return _hollow(chunk, first, stop, starts - first, ends - first, tags, len(self._point))
+        return _hollow(chunk, first, stop, starts, ends, tags, len(point))
 
     def _harmless(self, chunk: bytes, start: int, starts: IntArray, ends: IntArray) -> bool:
         """Whether the namespaces declared below the root leave the points' names meaning
@@ -209,20 +202,17 @@ class FastColumns:
         if self._attributes:
             values.update(self._positions(chunk, first, stop, n))
         for leaf in self._leaves:
-            for name, pattern in zip(leaf.names, leaf.values, strict=True):
-                exact, count = tags.named(name)
-                if not count:
+            for name in leaf.names:
+                exact, texts = tags.texts(name, chunk, first)
+                if exact is None:
                     continue
-                texts = pattern.findall(chunk, first, stop)
-                if len(texts) != count or len(exact) != count:
-                    raise _NotTidy  # attributes, children or an empty tag: lxml's to read
                 # Lap totals between tracks use some of the same names: not points' values.
-                points = _owners(exact + first, starts, ends)
+                points = _owners(exact, starts, ends)
                 inside = points >= 0
                 if not bool(inside.all()):
                     exact, points = exact[inside], points[inside]
                     texts = [t for t, keep in zip(texts, inside, strict=True) if keep]
-                if not tags.at_depth(exact, points, leaf.depth):
+                if not tags.at_depth(exact - first, points, leaf.depth):
                     raise _NotTidy
                 if leaf.time:
                     part = np.full(n, np.nan)
@@ -289,7 +279,7 @@ class _NotTidy(Exception):
 class _Tags:
     """Every tag in a run of points, with its nesting depth (relative to the first)."""
 
-    def __init__(self, region: npt.NDArray[np.uint8], point_starts: IntArray, point_ends: IntArray):
+    def __init__(self, region: npt.NDArray[np.uint8]):
         opens = np.flatnonzero(region == 60)
         closes = np.flatnonzero(region == 62)
         # A ">" in text or an attribute would misplace tags: such chunks go to lxml.
@@ -297,44 +287,82 @@ class _Tags:
             raise _NotTidy
         if not bool(np.all(opens < closes)) or not bool(np.all(closes[:-1] < opens[1:])):
             raise _NotTidy
-        end_tag = region[opens + 1] == 47
-        empty = region[closes - 1] == 47
-        step = np.where(end_tag, -1, np.where(empty, 0, 1))
+        second = region[opens + 1]
+        if bool(np.any((second == 33) | (second == 63))):
+            raise _NotTidy  # a comment, CDATA or processing instruction: lxml's to read
+        end_tag = second == 47
+        self.empty = region[closes - 1] == 47
+        step = np.where(end_tag, -1, np.where(self.empty, 0, 1))
         after = np.cumsum(step)
         # Depth before each tag; an end tag sits one deeper than what it closes.
         self.depth = after - step + np.where(end_tag, -1, 0)
         self.opens = opens
+        self.closes = closes
         self.region = region
-        self._second = region[opens + 1]
-        if bool(np.any((self._second == 33) | (self._second == 63))):
-            raise _NotTidy  # a comment, CDATA or processing instruction: lxml's to read
-        index = np.searchsorted(opens, point_starts)
-        closing = np.searchsorted(opens, point_ends)
-        if bool(np.any(empty[index])) or bool(np.any(self.depth[index] != self.depth[closing])):
-            raise _NotTidy  # an empty point, or one whose tags do not balance
-        self.point_depth = self.depth[index]
-        self.start_ends = closes[index]  # where each point's start tag ends
+        # The eight bytes after each "<", as one number: a tag name is found by one compare.
+        spread = np.minimum(opens[:, None] + np.arange(1, 9), len(region) - 1)
+        self._keys = np.ascontiguousarray(region[spread]).view(np.uint64).ravel()
+        self.point_depth = _NONE
+        self.start_ends = _NONE
 
-    def named(self, name: bytes) -> tuple[IntArray, int]:
-        """Where `<name>` starts (relative to the region), and how many tags of that name
-        start at all (with attributes, or empty)."""
+    def points(self, name: bytes) -> tuple[IntArray, IntArray]:
+        """Where each point's start and end tags begin; not tidy unless they alternate,
+        one start to one end, with the tags inside balanced."""
+        every = np.arange(len(self.opens))
+        named = self._starting(every, name)
         last = len(self.region) - 1
-        found = self.opens[self._second == name[0]]
-        for k, byte in enumerate(name[1:], start=2):
-            found = found[self.region[np.minimum(found + k, last)] == byte]
-        follower = self.region[np.minimum(found + len(name) + 1, last)]
-        exact = found[follower == 62]
-        others = np.isin(follower, _SPACE_OR_SLASH).sum()
-        return exact, len(exact) + int(others)
+        follower = self.region[np.minimum(self.opens[named] + len(name) + 1, last)]
+        named = named[np.isin(follower, _FOLLOWERS)]
+        closing = self._starting(every, b"/" + name + b">")
+        if len(named) != len(closing) or not len(named):
+            raise _NotTidy
+        if not bool(np.all(named < closing)) or not bool(np.all(closing[:-1] < named[1:])):
+            raise _NotTidy
+        if bool(np.any(self.empty[named])) or bool(
+            np.any(self.depth[named] != self.depth[closing])
+        ):
+            raise _NotTidy  # an empty point, or one whose tags do not balance
+        self.point_depth = self.depth[named]
+        self.start_ends = self.closes[named]  # where each point's start tag ends
+        return self.opens[named], self.opens[closing]
+
+    def _starting(self, index: IntArray, literal: bytes) -> IntArray:
+        """Those of the tags at `index` (into opens) whose text after "<" starts with
+        `literal`: eight bytes at a time by key, the rest byte by byte."""
+        head = literal[:8]
+        mask = int.from_bytes(b"\xff" * len(head) + b"\0" * (8 - len(head)), "little")
+        key = int.from_bytes(head.ljust(8, b"\0"), "little")
+        index = index[(self._keys[index] & np.uint64(mask)) == np.uint64(key)]
+        last = len(self.region) - 1
+        for k, byte in enumerate(literal[8:], start=9):
+            index = index[self.region[np.minimum(self.opens[index] + k, last)] == byte]
+        return index
+
+    def texts(self, name: bytes, chunk: bytes, first: int) -> tuple[IntArray | None, list[bytes]]:
+        """Where each `<name>` starts (in the chunk) and its text, when every tag of that
+        name is `<name>text</name>`; (None, []) when there is none; not tidy otherwise
+        (attributes, children, an empty tag: lxml's to read)."""
+        every = np.arange(len(self.opens))
+        named = self._starting(every, name)
+        if not len(named):
+            return None, []
+        last = len(self.region) - 1
+        follower = self.region[np.minimum(self.opens[named] + len(name) + 1, last)]
+        exact = named[follower == 62]
+        if len(exact) != int(np.isin(follower, _FOLLOWERS).sum()) or exact[-1] + 1 >= len(
+            self.opens
+        ):
+            raise _NotTidy
+        if len(self._starting(exact + 1, b"/" + name + b">")) != len(exact):
+            raise _NotTidy
+        begins = (self.opens[exact] + len(name) + 2 + first).tolist()
+        stops = (self.opens[exact + 1] + first).tolist()
+        return self.opens[exact] + first, [chunk[a:b] for a, b in zip(begins, stops, strict=True)]
 
     def at_depth(self, positions: IntArray, points: IntArray, depth: int) -> bool:
         """Whether each tag at `positions` lies `depth` levels below its point's tag."""
         index = np.searchsorted(self.opens, positions)
         return bool(np.all(self.depth[index] == self.point_depth[points] + depth))
-
-
-def _positions(pattern: re.Pattern[bytes], chunk: bytes, start: int) -> IntArray:
-    return np.array([m.start() for m in pattern.finditer(chunk, start)], dtype=np.int64)
 
 
 def _owners(positions: IntArray, starts: IntArray, ends: IntArray) -> IntArray:
@@ -350,12 +378,19 @@ def _owners(positions: IntArray, starts: IntArray, ends: IntArray) -> IntArray:
 
 
 def _to_floats(texts: list[bytes], points: IntArray, n: int) -> FloatArray:
-    try:
-        # float() reads bytes as the lxml reader's float() reads their text.
-        numbers = np.array(list(map(float, texts)), dtype=np.float64)
-    except ValueError:
-        raise _NotTidy from None  # lxml's reader says which value and where
-
+    joined = b"\n".join(texts)
+    # Plain decimal numbers only, one per text, which numpy's parser (Python's own
+    # strtod) reads as float() does; anything else is lxml's to read or to report.
+    if joined.translate(None, b"0123456789.eE+-\n") or b"\n\n" in joined or not all(texts):
+        raise _NotTidy
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        try:
+            numbers = np.fromstring(joined, dtype=np.float64, sep=" ")
+        except (DeprecationWarning, ValueError):
+            raise _NotTidy from None
+    if len(numbers) != len(texts):
+        raise _NotTidy  # "1-2" read as two numbers
     numbers[np.isinf(numbers)] = np.nan
     out = np.full(n, np.nan)
     out[points] = numbers
@@ -378,10 +413,13 @@ def _hollow(
     """Each point emptied to its name and its newlines: `<trkpt` + newlines + `>` +
     newlines + `</trkpt>`."""
     region = np.frombuffer(chunk, dtype=np.uint8)[first:stop]
-    marks = np.zeros(len(region), dtype=np.int8)
-    marks[starts + 1 + name_length] = 1
-    marks[ends] = -1
-    inside = np.cumsum(marks, dtype=np.int8) > 0
+    bounds = np.empty(2 * len(starts) + 2, dtype=np.int64)
+    bounds[0], bounds[-1] = 0, len(region)
+    bounds[1:-1:2] = starts + 1 + name_length
+    bounds[2:-1:2] = ends
+    flags = np.zeros(len(bounds) - 1, dtype=bool)
+    flags[1::2] = True
+    inside = np.repeat(flags, np.diff(bounds))
     keep = ~inside | (region == 10) | (region == 13)
     keep[tags.start_ends] = True
     hollowed: bytes = region[keep].tobytes()
