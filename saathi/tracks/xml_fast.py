@@ -21,6 +21,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -200,7 +201,7 @@ class FastColumns:
         n = len(starts)
         values: dict[str, FloatArray] = {}
         if self._attributes:
-            values.update(self._positions(chunk, first, stop, n))
+            values.update(self._positions(chunk, starts, n))
         for leaf in self._leaves:
             for name in leaf.names:
                 exact, texts = tags.texts(name, chunk, first)
@@ -222,18 +223,20 @@ class FastColumns:
                 values[leaf.channel] = _merge(values.get(leaf.channel), part)
         return {c: values.get(c, np.full(n, np.nan)) for c in CHANNELS}
 
-    def _positions(self, chunk: bytes, first: int, stop: int, n: int) -> dict[str, FloatArray]:
-        found = self._lat_lon.findall(chunk, first, stop)
+    def _positions(self, chunk: bytes, starts: IntArray, n: int) -> dict[str, FloatArray]:
+        # One anchored match per point: far cheaper than searching the chunk for them.
+        at = starts.tolist()
+        found = [m for m in map(self._lat_lon.match, repeat(chunk), at) if m is not None]
         order = ("lat", "lon")
         if len(found) != n:
-            found = self._lon_lat.findall(chunk, first, stop)
+            found = [m for m in map(self._lon_lat.match, repeat(chunk), at) if m is not None]
             order = ("lon", "lat")
         if len(found) != n:
             raise _NotTidy  # other attributes, or a point without its position
         everywhere = np.arange(n)
         return {
-            order[0]: _to_floats([f[1] for f in found], everywhere, n),
-            order[1]: _to_floats([f[3] for f in found], everywhere, n),
+            order[0]: _to_floats([m.group(2) for m in found], everywhere, n),
+            order[1]: _to_floats([m.group(4) for m in found], everywhere, n),
         }
 
     def pop(self, n: int) -> dict[str, FloatArray]:
@@ -300,20 +303,22 @@ class _Tags:
         self.closes = closes
         self.region = region
         # The eight bytes after each "<", as one number: a tag name is found by one compare.
-        spread = np.minimum(opens[:, None] + np.arange(1, 9), len(region) - 1)
-        self._keys = np.ascontiguousarray(region[spread]).view(np.uint64).ravel()
+        padded = np.concatenate([region, np.zeros(8, dtype=np.uint8)])
+        windows: npt.NDArray[np.uint64] = np.ndarray(
+            (len(region),), dtype="<u8", buffer=padded, strides=(1,)
+        )
+        self._keys = windows[opens + 1]
         self.point_depth = _NONE
         self.start_ends = _NONE
 
     def points(self, name: bytes) -> tuple[IntArray, IntArray]:
         """Where each point's start and end tags begin; not tidy unless they alternate,
         one start to one end, with the tags inside balanced."""
-        every = np.arange(len(self.opens))
-        named = self._starting(every, name)
+        named = self._starting(None, name)
         last = len(self.region) - 1
         follower = self.region[np.minimum(self.opens[named] + len(name) + 1, last)]
         named = named[np.isin(follower, _FOLLOWERS)]
-        closing = self._starting(every, b"/" + name + b">")
+        closing = self._starting(None, b"/" + name + b">")
         if len(named) != len(closing) or not len(named):
             raise _NotTidy
         if not bool(np.all(named < closing)) or not bool(np.all(closing[:-1] < named[1:])):
@@ -326,13 +331,16 @@ class _Tags:
         self.start_ends = self.closes[named]  # where each point's start tag ends
         return self.opens[named], self.opens[closing]
 
-    def _starting(self, index: IntArray, literal: bytes) -> IntArray:
-        """Those of the tags at `index` (into opens) whose text after "<" starts with
-        `literal`: eight bytes at a time by key, the rest byte by byte."""
+    def _starting(self, index: IntArray | None, literal: bytes) -> IntArray:
+        """Those of the tags at `index` (into opens; None for all) whose text after "<"
+        starts with `literal`: eight bytes at a time by key, the rest byte by byte."""
         head = literal[:8]
-        mask = int.from_bytes(b"\xff" * len(head) + b"\0" * (8 - len(head)), "little")
-        key = int.from_bytes(head.ljust(8, b"\0"), "little")
-        index = index[(self._keys[index] & np.uint64(mask)) == np.uint64(key)]
+        mask = np.uint64(int.from_bytes(b"\xff" * len(head) + b"\0" * (8 - len(head)), "little"))
+        key = np.uint64(int.from_bytes(head.ljust(8, b"\0"), "little"))
+        if index is None:
+            index = np.flatnonzero((self._keys & mask) == key)
+        else:
+            index = index[(self._keys[index] & mask) == key]
         last = len(self.region) - 1
         for k, byte in enumerate(literal[8:], start=9):
             index = index[self.region[np.minimum(self.opens[index] + k, last)] == byte]
@@ -342,8 +350,7 @@ class _Tags:
         """Where each `<name>` starts (in the chunk) and its text, when every tag of that
         name is `<name>text</name>`; (None, []) when there is none; not tidy otherwise
         (attributes, children, an empty tag: lxml's to read)."""
-        every = np.arange(len(self.opens))
-        named = self._starting(every, name)
+        named = self._starting(None, name)
         if not len(named):
             return None, []
         last = len(self.region) - 1
@@ -381,7 +388,13 @@ def _to_floats(texts: list[bytes], points: IntArray, n: int) -> FloatArray:
     joined = b"\n".join(texts)
     # Plain decimal numbers only, one per text, which numpy's parser (Python's own
     # strtod) reads as float() does; anything else is lxml's to read or to report.
-    if joined.translate(None, b"0123456789.eE+-\n") or b"\n\n" in joined or not all(texts):
+    if (
+        joined.translate(None, b"0123456789.eE+-\n")
+        or b"\n\n" in joined
+        or joined.startswith(b"\n")
+        or joined.endswith(b"\n")
+        or not joined
+    ):
         raise _NotTidy
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)
