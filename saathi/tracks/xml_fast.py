@@ -39,7 +39,9 @@ _XMLNS = re.compile(rb"""xmlns(?::([\w.\-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # means. ("<!" and "<?" are looked for among the tags.)
 _UNUSUAL = (b"&",)
 _NONE = np.zeros(0, dtype=np.int64)
-_FOLLOWERS = np.frombuffer(b" \t\r\n/>", dtype=np.uint8)
+# The bytes that may end a tag's name.
+_FOLLOWS_NAME = np.zeros(256, dtype=bool)
+_FOLLOWS_NAME[np.frombuffer(b" \t\r\n/>", dtype=np.uint8)] = True
 
 
 @dataclass(frozen=True)
@@ -317,7 +319,7 @@ class _Tags:
         named = self._starting(None, name)
         last = len(self.region) - 1
         follower = self.region[np.minimum(self.opens[named] + len(name) + 1, last)]
-        named = named[np.isin(follower, _FOLLOWERS)]
+        named = named[_FOLLOWS_NAME[follower]]
         closing = self._starting(None, b"/" + name + b">")
         if len(named) != len(closing) or not len(named):
             raise _NotTidy
@@ -350,15 +352,15 @@ class _Tags:
         """Where each `<name>` starts (in the chunk) and its text, when every tag of that
         name is `<name>text</name>`; (None, []) when there is none; not tidy otherwise
         (attributes, children, an empty tag: lxml's to read)."""
+        if chunk.find(b"<" + name, first, first + len(self.region)) < 0:
+            return None, []  # one search in C spares the key comparisons
         named = self._starting(None, name)
         if not len(named):
             return None, []
         last = len(self.region) - 1
         follower = self.region[np.minimum(self.opens[named] + len(name) + 1, last)]
         exact = named[follower == 62]
-        if len(exact) != int(np.isin(follower, _FOLLOWERS).sum()) or exact[-1] + 1 >= len(
-            self.opens
-        ):
+        if len(exact) != int(_FOLLOWS_NAME[follower].sum()) or exact[-1] + 1 >= len(self.opens):
             raise _NotTidy
         if len(self._starting(exact + 1, b"/" + name + b">")) != len(exact):
             raise _NotTidy
