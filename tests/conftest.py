@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import runpy
+import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_django.fixtures import Settings
 
-from tests.services import S3Server, seaweedfs_s3
+from tests.services import S3Server, s3_client, seaweedfs_s3
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTDATA = REPO_ROOT.parent / "shared" / "testdata"
@@ -106,3 +110,33 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """One SeaweedFS S3 server for the whole run, started on first use, stopped at the end."""
     with seaweedfs_s3(tmp_path_factory.mktemp("seaweedfs")) as server:
         yield server
+
+
+@dataclass
+class S3Media:
+    bucket: str
+    client: Any  # a boto3 S3 client, generated at run time
+
+
+@pytest.fixture
+def s3_media(
+    s3_server: S3Server, settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> S3Media:
+    """Media on a fresh bucket of the real SeaweedFS, through the STORAGES that settings.py
+    builds from SAATHI_S3_* (evaluated afresh, as a deployment would)."""
+    bucket = f"saathi-{secrets.token_hex(4)}"
+    client = s3_client(s3_server)
+    client.create_bucket(Bucket=bucket)
+    for key in [k for k in os.environ if k.startswith("SAATHI_")]:
+        monkeypatch.delenv(key)
+    for key, value in {
+        "SAATHI_DATA_DIR": str(tmp_path / "data"),
+        "SAATHI_S3_BUCKET": bucket,
+        "SAATHI_S3_ENDPOINT_URL": s3_server.endpoint_url,
+        "SAATHI_S3_ACCESS_KEY_ID": s3_server.access_key,
+        "SAATHI_S3_SECRET_ACCESS_KEY": s3_server.secret_key,
+        "SAATHI_S3_REGION": s3_server.region,
+    }.items():
+        monkeypatch.setenv(key, value)
+    settings.STORAGES = runpy.run_path(str(REPO_ROOT / "saathi/config/settings.py"))["STORAGES"]
+    return S3Media(bucket=bucket, client=client)
