@@ -20,6 +20,26 @@ from garmin_fit_sdk.profile import Profile
 
 OUTPUT = Path(__file__).resolve().parent.parent / "saathi" / "tracks" / "fit_profile.py"
 
+# The totals a lap and a session both carry.
+SUMMARY_FIELDS = [
+    "total_elapsed_time",
+    "total_timer_time",
+    "total_distance",
+    "total_moving_time",
+    "total_ascent",
+    "total_descent",
+    "avg_speed",
+    "max_speed",
+    "enhanced_avg_speed",
+    "enhanced_max_speed",
+    "avg_heart_rate",
+    "max_heart_rate",
+    "avg_cadence",
+    "avg_power",
+    "max_power",
+    "total_calories",
+]
+
 # The messages and fields the reader turns into a Track; everything else is skipped.
 # Every message's timestamp (field 253) is read by fit_decode.py itself.
 WANTED: dict[str, list[str]] = {
@@ -42,47 +62,8 @@ WANTED: dict[str, list[str]] = {
         "power",
         "temperature",
     ],
-    "lap": [
-        "start_time",
-        "total_elapsed_time",
-        "total_timer_time",
-        "total_distance",
-        "total_moving_time",
-        "total_ascent",
-        "total_descent",
-        "avg_speed",
-        "max_speed",
-        "enhanced_avg_speed",
-        "enhanced_max_speed",
-        "avg_heart_rate",
-        "max_heart_rate",
-        "avg_cadence",
-        "avg_power",
-        "max_power",
-        "total_calories",
-        "lap_trigger",
-    ],
-    "session": [
-        "start_time",
-        "sport",
-        "sub_sport",
-        "total_elapsed_time",
-        "total_timer_time",
-        "total_distance",
-        "total_moving_time",
-        "total_ascent",
-        "total_descent",
-        "avg_speed",
-        "max_speed",
-        "enhanced_avg_speed",
-        "enhanced_max_speed",
-        "avg_heart_rate",
-        "max_heart_rate",
-        "avg_cadence",
-        "avg_power",
-        "max_power",
-        "total_calories",
-    ],
+    "lap": ["start_time", *SUMMARY_FIELDS, "lap_trigger"],
+    "session": ["start_time", "sport", "sub_sport", *SUMMARY_FIELDS],
 }
 
 # Enumerations the reader turns into words.
