@@ -244,6 +244,9 @@ class ActivityStreams(models.Model):
     # Segment starts and timer pauses, as the Track has them.
     breaks = models.JSONField(default=list, blank=True)
     pauses = models.JSONField(default=list, blank=True)
+    # What the activity page draws, picked at import (charts.py); null until then for
+    # activities imported before picks were stored: the first view fills it.
+    picks = models.BinaryField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "activity streams"
