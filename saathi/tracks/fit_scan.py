@@ -323,7 +323,12 @@ def _definition(buf: bytes, pos: int, fields_end: int, stop: int) -> Definition:
 
 
 def crc_ok(buf: bytes, start: int, stop: int) -> bool:
-    """True when the FIT file in buf[start:stop], its 2-byte CRC included, checks out.
+    """True when the FIT file in buf[start:stop], its 2-byte CRC included, checks out."""
+    return crc16(buf, start, stop) == 0
+
+
+def crc16(buf: bytes, start: int = 0, stop: int | None = None) -> int:
+    """The FIT CRC of buf[start:stop] (the demo's FIT writer signs its files with it).
 
     The CRC (CRC-16/ARC: starts at 0, nothing xored out) of data followed by its own CRC
     is 0. It is linear: the CRC of A then B is the CRC of A moved on by len(B) zero bytes,
@@ -331,6 +336,7 @@ def crc_ok(buf: bytes, start: int, stop: int) -> bool:
     runs the CRC on many columns side by side, two bytes a step, folding the columns
     together in a tree: no Python step per byte, and only a chunk's worth of copies.
     """
+    stop = len(buf) if stop is None else stop
     length = stop - start
     # Zero bytes in front leave a CRC that starts at 0 unchanged: the first chunk is
     # padded with them so that every chunk is whole.
@@ -344,7 +350,7 @@ def crc_ok(buf: bytes, start: int, stop: int) -> bool:
         if chunk < start:
             data = np.concatenate((np.zeros(start - chunk, np.uint8), data))
         crc = int(low[crc & 0xFF] ^ high[crc >> 8]) ^ _chunk_crc(data)
-    return crc == 0
+    return crc
 
 
 def _chunk_crc(data: npt.NDArray[np.uint8]) -> int:
