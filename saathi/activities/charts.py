@@ -1,21 +1,26 @@
 """What the activity page draws: the route for the map, and a series per chart.
 
-Series are in the viewer's units and cut to at most MAX_POINTS points each by LTTB,
-so a 100,000-point ride sends the browser a few hundred kilobytes, not megabytes.
-Each chart also gets a sentence for people who cannot see it.
+The points worth drawing are picked once, from the stored samples, when an activity is
+imported or its sport changes (`chart_picks`): each series cut to at most MAX_POINTS
+points by LTTB, the route stride-sampled, all in SI units and packed beside the streams
+(ActivityStreams.picks, some 10-20 KB). A view only converts the picks to the viewer's
+units (`charts_for`): it never unpacks the streams or runs LTTB, so a 100,000-point ride
+draws as fast as a short run. Each chart also gets a sentence for people who cannot see
+it.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.core.cache import cache
 
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.sports import FIT_NAMES, Sport
+from saathi.activities.streams import pack_columns, unpack_columns
 from saathi.activities.templatetags.units import (
     FOOT_M,
     KM_M,
@@ -34,15 +39,26 @@ from saathi.tracks.timing import off_steps
 from saathi.tracks.track import FloatArray, Track
 
 MAX_POINTS = 1000
-# Cutting a 100,000-point ride's series costs ~100 ms of CPU; a second view costs none.
-CACHE_SECONDS = 7 * 86400
-CACHE_VERSION = 1  # raise when the shape of Charts changes
 # Enough for the route to look smooth at city zoom; stride-sampled, the map needs no peaks.
 MAP_POINTS = 2000
 # Speed from samples is noisy at 1 Hz; a 10 s window is what watches show as "current".
 SPEED_WINDOW_S = 10.0
 # Slower than this is standing, not a pace: 30 min/km would flatten the rest of the chart.
 SLOWEST_PACE_MPS = 1000 / 1800
+# Raise when what chart_picks stores changes: older picks are then made again at a view.
+PICKS_VERSION = 1
+# Stored steps per SI unit: finer than the page shows (0.1 of its unit, 4 decimals of
+# a km or mile, 5 of a degree), so converting and rounding gives what the samples give.
+X_SCALES = {"distance": 100.0, "time": 1000.0}  # cm, ms
+Y_SCALES = {
+    "elevation": 100.0,  # cm
+    "speed": 1000.0,  # mm/s
+    "pace": 1e6,  # µs per metre: 0.001 s per km
+    "hr": 10.0,
+    "cadence": 10.0,
+    "power": 10.0,
+}
+DEGREE_SCALE = 1e5
 
 
 @dataclass
@@ -54,8 +70,6 @@ class Series:
     y: list[float]
     summary: str
     pace: bool = False  # y is seconds per km or mile; drawn fastest at the top
-    # Every sample, until _cut_all keeps the points worth drawing in x and y.
-    raw: FloatArray | None = field(default=None, repr=False)
 
     def as_json(self) -> dict[str, Any]:
         keep = ("key", "label", "unit", "x", "y", "summary", "pace")
@@ -79,23 +93,85 @@ class Charts:
         }
 
 
-def charts_for(activity: Activity, units: str) -> Charts | None:
-    """The activity's charts and route, from the cache when this view was drawn before.
+@dataclass
+class Picked:
+    """One series as stored: x in metres or seconds, y in SI units (pace in seconds per
+    metre), and the figures its summary names (top, low, high) over every sample."""
 
-    Streams never change after an import, but the sport (pace or speed) and the units
-    can: both are in the key, with the activity's last change.
-    """
+    key: str
+    facts: dict[str, float]
+    # Every sample in metric display units (km/h, s/km), until _cut_all picks x and y.
+    shown: FloatArray | None = field(default=None, repr=False)
+    x: FloatArray = field(default_factory=lambda: np.empty(0))
+    y: FloatArray = field(default_factory=lambda: np.empty(0))
+
+
+@dataclass
+class Picks:
+    axis: str  # "distance" (x in metres) or "time" (x in seconds)
+    sport: str  # the sport they were picked for: pace or speed, and the distance limits
+    series: list[Picked]
+    route: dict[str, FloatArray]  # lat, lon and x
+
+    def pack(self) -> bytes:
+        x_scale = X_SCALES[self.axis]
+        columns: dict[str, tuple[FloatArray, float]] = {}
+        if self.route:
+            columns["route.lat"] = (self.route["lat"], DEGREE_SCALE)
+            columns["route.lon"] = (self.route["lon"], DEGREE_SCALE)
+            columns["route.x"] = (self.route["x"], x_scale)
+        for one in self.series:
+            columns[f"{one.key}.x"] = (one.x, x_scale)
+            columns[f"{one.key}.y"] = (one.y, Y_SCALES[one.key])
+        facts = [{"key": one.key, **one.facts} for one in self.series]
+        header = {"picks": PICKS_VERSION, "axis": self.axis, "sport": self.sport, "series": facts}
+        return pack_columns(columns, header)
+
+    @classmethod
+    def unpack(cls, data: bytes) -> Picks | None:
+        """The picks, or None when they were stored in an older shape."""
+        header, columns = unpack_columns(data)
+        if header.get("picks") != PICKS_VERSION:
+            return None
+        series = [
+            Picked(
+                key=facts["key"],
+                facts={k: v for k, v in facts.items() if k != "key"},
+                x=columns.get(f"{facts['key']}.x", np.empty(0)),
+                y=columns.get(f"{facts['key']}.y", np.empty(0)),
+            )
+            for facts in header["series"]
+        ]
+        names = ("lat", "lon", "x")
+        route = {n: columns[f"route.{n}"] for n in names} if "route.x" in columns else {}
+        return cls(axis=header["axis"], sport=header["sport"], series=series, route=route)
+
+
+def charts_for(activity: Activity, units: str) -> Charts | None:
+    """The activity's charts and route in the viewer's units, from its stored picks."""
     if not activity.points:
         return None
-    key = f"activity-charts:{CACHE_VERSION}:{activity.pk}:{activity.updated.timestamp()}:{units}"
-    charts: Charts | None = cache.get(key)
-    if charts is None:
-        track = load_track(activity)
-        if track is None:
-            return None
-        charts = activity_charts(activity, track, units)
-        cache.set(key, charts, CACHE_SECONDS)
-    return charts
+    picks = stored_picks(activity)
+    return None if picks is None else draw(activity, picks, units)
+
+
+def stored_picks(activity: Activity) -> Picks | None:
+    """The picks saved with the activity's streams; None for an entry with no file.
+
+    Activities imported before picks were stored, or whose sport changed behind
+    Activity.edit's back, get theirs made now from the streams, and saved.
+    """
+    streams = ActivityStreams.objects.defer("data").filter(activity=activity).first()
+    if streams is None:
+        return None
+    picks = Picks.unpack(bytes(streams.picks)) if streams.picks is not None else None
+    if picks is None or picks.sport != activity.sport:
+        streams.refresh_from_db(fields=["data"])
+        streams.activity = activity
+        streams.picks = chart_picks(activity, streams.load())
+        streams.save(update_fields=["picks"])
+        picks = Picks.unpack(streams.picks)
+    return picks
 
 
 def load_track(activity: Activity) -> Track | None:
@@ -107,20 +183,22 @@ def load_track(activity: Activity) -> Track | None:
     return streams.load()
 
 
-def activity_charts(activity: Activity, track: Track, units: str) -> Charts:
+def chart_picks(activity: Activity, track: Track) -> bytes:
+    """What the page will draw of `track` under the activity's sport, packed for
+    ActivityStreams.picks.
+
+    Pass the samples as stored (ActivityStreams.load), so that picks made at import
+    are the ones a later recompute would make.
+    """
     metres = _metres_along(activity, track)
     if metres is not None and metres[-1] > 0:
-        unit_m, unit = (MILE_M, "mi") if imperial(units) else (KM_M, "km")
-        charts = Charts(axis="distance", axis_unit=unit)
-        x = metres / unit_m
+        axis, x = "distance", metres
     else:
-        charts = Charts(axis="time", axis_unit="s")
-        x = _seconds_from_start(track)
-    found = [s for s in _all_series(activity, track, x, metres, units) if s is not None]
-    _cut_all(x, found)
-    charts.series = [s for s in found if s.x]
-    charts.route = _route(track, x)
-    return charts
+        axis, x = "time", _seconds_from_start(track)
+    found = [s for s in _all_series(activity, track, metres) if s is not None]
+    _cut_all(x, found, axis)
+    series = [s for s in found if s.x.size]
+    return Picks(axis=axis, sport=activity.sport, series=series, route=_route(track, x)).pack()
 
 
 def _metres_along(activity: Activity, track: Track) -> FloatArray | None:
@@ -140,84 +218,64 @@ def _seconds_from_start(track: Track) -> FloatArray:
     return np.fmax.accumulate(clock)
 
 
-def _all_series(
-    activity: Activity, track: Track, x: FloatArray, metres: FloatArray | None, units: str
-) -> list[Series | None]:
+def _all_series(activity: Activity, track: Track, metres: FloatArray | None) -> list[Picked | None]:
     return [
-        _elevation(track, x, units) if activity.has_altitude else None,
-        _pace_or_speed(activity, track, x, metres, units),
-        _simple(x, track.heart_rate, "hr", "Heart rate", "bpm", activity.avg_hr)
-        if activity.has_hr
-        else None,
-        _simple(x, track.cadence, "cadence", "Cadence", "rpm", activity.avg_cadence)
-        if activity.has_cadence
-        else None,
-        _simple(x, track.power, "power", "Power", "W", activity.avg_power)
-        if activity.has_power
-        else None,
+        _top_and_bottom("elevation", track.alt) if activity.has_altitude else None,
+        _pace_or_speed(activity, track, metres),
+        _with_top("hr", track.heart_rate) if activity.has_hr else None,
+        _with_top("cadence", track.cadence) if activity.has_cadence else None,
+        _with_top("power", track.power) if activity.has_power else None,
     ]
 
 
-def _cut(key: str, label: str, unit: str, x: FloatArray, y: FloatArray) -> Series:
-    return Series(key=key, label=label, unit=unit, x=[], y=[], summary="", raw=y)
+def _cut_all(x: FloatArray, series: list[Picked], axis: str) -> None:
+    """Keep at most MAX_POINTS of each series: the gapless ones in one LTTB pass.
 
-
-def _cut_all(x: FloatArray, series: list[Series]) -> None:
-    """Keep at most MAX_POINTS of each series: the gapless ones in one LTTB pass."""
-    whole = [s for s in series if s.raw is not None and np.isfinite(s.raw).all()]
-    if not np.isfinite(x).all() or len(whole) < 2:
+    LTTB keeps the same points at any scale but for ties (whole beats, whole
+    centimetres), which rounding breaks one way or the other: the points are picked in
+    the metric units the page showed (km, km/h, s/km) when it picked them at each view.
+    """
+    along = x / KM_M if axis == "distance" else x
+    whole = [s for s in series if s.shown is not None and np.isfinite(s.shown).all()]
+    if not np.isfinite(along).all() or len(whole) < 2:
         whole = []
     picked: dict[str, IntArray] = {}
     if whole:
-        rows = lttb_many(x, np.stack([s.raw for s in whole if s.raw is not None]), MAX_POINTS)
+        rows = lttb_many(
+            along, np.stack([s.shown for s in whole if s.shown is not None]), MAX_POINTS
+        )
         picked = {s.key: row for s, row in zip(whole, rows, strict=True)}
     for one in series:
-        if one.raw is None:
+        if one.shown is None:
             continue
-        index = picked[one.key] if one.key in picked else lttb(x, one.raw, MAX_POINTS)
-        one.x = np.round(x[index], 4).tolist()
-        one.y = np.round(one.raw[index], 1).tolist()
-        one.raw = None
+        index = picked[one.key] if one.key in picked else lttb(along, one.shown, MAX_POINTS)
+        one.x, one.y = x[index], one.shown[index] / _y_factor(one.key, "metric")
+        one.shown = None
 
 
-def _elevation(track: Track, x: FloatArray, units: str) -> Series | None:
-    alt = track.alt / FOOT_M if imperial(units) else track.alt
-    if not np.isfinite(alt).any():
+def _top_and_bottom(key: str, y: FloatArray) -> Picked | None:
+    if not np.isfinite(y).any():
         return None
-    series = _cut("elevation", "Elevation", "ft" if imperial(units) else "m", x, alt)
-    low, high = np.nanmin(track.alt), np.nanmax(track.alt)
-    series.summary = (
-        f"Elevation between {text(elevation_parts(float(low), units))} "
-        f"and {text(elevation_parts(float(high), units))}."
-    )
-    return series
+    return Picked(key, {"low": float(np.nanmin(y)), "high": float(np.nanmax(y))}, shown=y)
 
 
-def _pace_or_speed(
-    activity: Activity, track: Track, x: FloatArray, metres: FloatArray | None, units: str
-) -> Series | None:
+def _with_top(key: str, y: FloatArray) -> Picked | None:
+    if not np.isfinite(y).any():
+        return None
+    return Picked(key, {"top": float(np.nanmax(y))}, shown=y)
+
+
+def _pace_or_speed(activity: Activity, track: Track, metres: FloatArray | None) -> Picked | None:
+    """Pace for foot sports and swims, picked on the pace itself: picks made on speed
+    keep the fastest moments but follow a pace chart less closely (docs/performance.md)."""
     mps = _speed(track, metres)
     if mps is None:
         return None
-    average = activity.avg_speed_mps
-    top = float(np.nanmax(mps)) if np.isfinite(mps).any() else None
+    facts = {"top": float(np.nanmax(mps))} if np.isfinite(mps).any() else {}
     if shows_pace(activity.sport):
-        unit_m = MILE_M if imperial(units) else KM_M
         moving = np.where(mps >= SLOWEST_PACE_MPS, mps, np.nan)
-        series = _cut("pace", "Pace", "/mi" if imperial(units) else "/km", x, unit_m / moving)
-        series.pace = True
-        series.summary = (
-            f"Average pace {text(pace_parts(average, units))}; "
-            f"fastest {text(pace_parts(top, units))}."
-        )
-        return series
-    factor = 3600 / MILE_M if imperial(units) else 3.6
-    series = _cut("speed", "Speed", "mph" if imperial(units) else "km/h", x, mps * factor)
-    series.summary = (
-        f"Average speed {text(speed_parts(average, units))}; "
-        f"top speed {text(speed_parts(top, units))}."
-    )
-    return series
+        return Picked("pace", facts, shown=KM_M / moving)
+    return Picked("speed", facts, shown=mps * 3.6)
 
 
 def _speed(track: Track, metres: FloatArray | None) -> FloatArray | None:
@@ -240,19 +298,7 @@ def _speed(track: Track, metres: FloatArray | None) -> FloatArray | None:
     return speed
 
 
-def _simple(
-    x: FloatArray, y: FloatArray, key: str, label: str, unit: str, average: float | None
-) -> Series | None:
-    if not np.isfinite(y).any():
-        return None
-    series = _cut(key, label, unit, x, y)
-    top = float(np.nanmax(y))
-    said = f"averaged {average:.0f} {unit}, " if average else ""
-    series.summary = f"{label} {said}highest {top:.0f} {unit}."
-    return series
-
-
-def _route(track: Track, x: FloatArray) -> dict[str, list[float]]:
+def _route(track: Track, x: FloatArray) -> dict[str, FloatArray]:
     fixes = np.flatnonzero(np.isfinite(track.lat) & np.isfinite(track.lon) & np.isfinite(x))
     if fixes.size == 0:
         return {}
@@ -260,11 +306,91 @@ def _route(track: Track, x: FloatArray) -> dict[str, list[float]]:
     index = fixes[::step]
     if index[-1] != fixes[-1]:
         index = np.append(index, fixes[-1])
-    return {
-        "lat": np.round(track.lat[index], 5).tolist(),
-        "lon": np.round(track.lon[index], 5).tolist(),
-        "x": np.round(x[index], 4).tolist(),
-    }
+    return {"lat": track.lat[index], "lon": track.lon[index], "x": x[index]}
+
+
+# A series' label, unit and summary sentence, from its stored facts, in the viewer's units.
+Describe = Callable[[Activity, dict[str, float], str], Series]
+
+
+def draw(activity: Activity, picks: Picks, units: str) -> Charts:
+    """The picks in the viewer's units: distances in km or miles, elevation in m or
+    ft, pace per km or mile, speed in km/h or mph."""
+    if picks.axis == "distance":
+        unit_m, unit = (MILE_M, "mi") if imperial(units) else (KM_M, "km")
+        charts, x_unit = Charts(axis="distance", axis_unit=unit), unit_m
+    else:
+        charts, x_unit = Charts(axis="time", axis_unit="s"), 1.0
+    for one in picks.series:
+        series = _SERIES[one.key](activity, one.facts, units)
+        series.x = np.round(one.x / x_unit, 4).tolist()
+        series.y = np.round(one.y * _y_factor(one.key, units), 1).tolist()
+        charts.series.append(series)
+    if picks.route:
+        charts.route = {
+            "lat": np.round(picks.route["lat"], 5).tolist(),
+            "lon": np.round(picks.route["lon"], 5).tolist(),
+            "x": np.round(picks.route["x"] / x_unit, 4).tolist(),
+        }
+    return charts
+
+
+def _y_factor(key: str, units: str) -> float:
+    """From the stored SI unit to the viewer's."""
+    if key == "elevation":
+        return 1 / FOOT_M if imperial(units) else 1.0
+    if key == "pace":  # seconds per metre to seconds per mile or km
+        return MILE_M if imperial(units) else KM_M
+    if key == "speed":
+        return 3600 / MILE_M if imperial(units) else 3.6
+    return 1.0
+
+
+def _elevation(activity: Activity, facts: dict[str, float], units: str) -> Series:
+    summary = (
+        f"Elevation between {text(elevation_parts(facts['low'], units))} "
+        f"and {text(elevation_parts(facts['high'], units))}."
+    )
+    unit = "ft" if imperial(units) else "m"
+    return Series("elevation", "Elevation", unit, [], [], summary)
+
+
+def _pace(activity: Activity, facts: dict[str, float], units: str) -> Series:
+    average, top = activity.avg_speed_mps, facts.get("top")
+    summary = (
+        f"Average pace {text(pace_parts(average, units))}; fastest {text(pace_parts(top, units))}."
+    )
+    unit = "/mi" if imperial(units) else "/km"
+    return Series("pace", "Pace", unit, [], [], summary, pace=True)
+
+
+def _speed_series(activity: Activity, facts: dict[str, float], units: str) -> Series:
+    average, top = activity.avg_speed_mps, facts.get("top")
+    summary = (
+        f"Average speed {text(speed_parts(average, units))}; "
+        f"top speed {text(speed_parts(top, units))}."
+    )
+    return Series("speed", "Speed", "mph" if imperial(units) else "km/h", [], [], summary)
+
+
+def _simple(key: str, label: str, unit: str, average_of: str) -> Describe:
+    def series(activity: Activity, facts: dict[str, float], units: str) -> Series:
+        average: float | None = getattr(activity, average_of)
+        said = f"averaged {average:.0f} {unit}, " if average else ""
+        summary = f"{label} {said}highest {facts['top']:.0f} {unit}."
+        return Series(key, label, unit, [], [], summary)
+
+    return series
+
+
+_SERIES: dict[str, Describe] = {
+    "elevation": _elevation,
+    "pace": _pace,
+    "speed": _speed_series,
+    "hr": _simple("hr", "Heart rate", "bpm", "avg_hr"),
+    "cadence": _simple("cadence", "Cadence", "rpm", "avg_cadence"),
+    "power": _simple("power", "Power", "W", "avg_power"),
+}
 
 
 def route_svg_path(track: Track, width: float = 120, height: float = 80, points: int = 80) -> str:

@@ -8,7 +8,9 @@ small deltas are runs of zeros) and compressed with zlib in one piece. A channel
 gaps carries a bit mask of where its values are. Channels with no value at all are not
 stored.
 
-Layout: 4-byte big-endian header length, a JSON header, then the zlib body.
+Layout: 4-byte big-endian header length, a JSON header, then the zlib body. The same
+packing serves other named arrays with scales of their own (pack_columns): the chart
+picks stored beside the streams (charts.py).
 """
 
 from __future__ import annotations
@@ -46,28 +48,68 @@ def pack(track: Track) -> bytes:
     body: list[bytes] = []
     for name in CHANNELS:
         values: FloatArray = getattr(track, name)
-        finite = np.isfinite(values)
-        count = int(finite.sum())
-        if count == 0:
-            continue
-        quantised = np.round(np.clip(values[finite] * SCALES[name], -_LIMIT, _LIMIT))
-        integers = quantised.astype(np.int64)
-        deltas = _narrowest(np.diff(integers))
-        mask = b"" if count == len(values) else np.packbits(finite).tobytes()
-        shuffled = _shuffle(deltas)
-        header["channels"].append(
-            {
-                "name": name,
-                "count": count,
-                "first": int(integers[0]),
-                "dtype": deltas.dtype.str,
-                "mask": len(mask),
-                "bytes": len(shuffled),
-            }
-        )
-        body += [mask, shuffled]
+        if np.isfinite(values).any():
+            entry, pieces = _encode(values, SCALES[name])
+            header["channels"].append({"name": name, **entry})
+            body += pieces
+    return _join(header, body)
+
+
+def pack_columns(columns: dict[str, tuple[FloatArray, float]], header: dict[str, Any]) -> bytes:
+    """Named arrays, each quantised at its own scale (steps per unit) and packed as the
+    channels are; `header` is kept beside them as JSON. An array with no finite value
+    is not stored."""
+    header = {**header, "channels": []}
+    body: list[bytes] = []
+    for name, (values, scale) in columns.items():
+        if np.isfinite(values).any():
+            entry, pieces = _encode(values, scale)
+            header["channels"].append(
+                {"name": name, "length": len(values), "scale": scale, **entry}
+            )
+            body += pieces
+    return _join(header, body)
+
+
+def unpack_columns(data: bytes) -> tuple[dict[str, Any], dict[str, FloatArray]]:
+    """The header and the arrays pack_columns packed."""
+    header, body = _split(data)
+    columns: dict[str, FloatArray] = {}
+    at = 0
+    for entry in header["channels"]:
+        columns[entry["name"]], at = _channel(entry, body, at, entry["length"], entry["scale"])
+    return header, columns
+
+
+def _encode(values: FloatArray, scale: float) -> tuple[dict[str, Any], list[bytes]]:
+    """One array's header entry and body pieces: its mask (when it has gaps) and its
+    quantised deltas, byte-shuffled."""
+    finite = np.isfinite(values)
+    count = int(finite.sum())
+    quantised = np.round(np.clip(values[finite] * scale, -_LIMIT, _LIMIT))
+    integers = quantised.astype(np.int64)
+    deltas = _narrowest(np.diff(integers))
+    mask = b"" if count == len(values) else np.packbits(finite).tobytes()
+    shuffled = _shuffle(deltas)
+    entry = {
+        "count": count,
+        "first": int(integers[0]),
+        "dtype": deltas.dtype.str,
+        "mask": len(mask),
+        "bytes": len(shuffled),
+    }
+    return entry, [mask, shuffled]
+
+
+def _join(header: dict[str, Any], body: list[bytes]) -> bytes:
     head = json.dumps(header, separators=(",", ":")).encode()
     return struct.pack(">I", len(head)) + head + zlib.compress(b"".join(body), _LEVEL)
+
+
+def _split(data: bytes) -> tuple[dict[str, Any], memoryview]:
+    (length,) = struct.unpack(">I", data[:4])
+    header: dict[str, Any] = json.loads(data[4 : 4 + length])
+    return header, memoryview(zlib.decompress(data[4 + length :]))
 
 
 def unpack(
@@ -77,16 +119,14 @@ def unpack(
     pauses: list[list[float]] | list[tuple[float, float]] | None = None,
     file_format: str = "fit",
 ) -> Track:
-    (length,) = struct.unpack(">I", data[:4])
-    header = json.loads(data[4 : 4 + length])
+    header, body = _split(data)
     if header.get("version") != VERSION:
         raise ValueError(f"streams version {header.get('version')} is not {VERSION}")
-    body = memoryview(zlib.decompress(data[4 + length :]))
     n = int(header["points"])
     channels: dict[str, Any] = {}
     at = 0
     for entry in header["channels"]:
-        channels[entry["name"]], at = _channel(entry, body, at, n)
+        channels[entry["name"]], at = _channel(entry, body, at, n, SCALES[entry["name"]])
     for name in CHANNELS:
         if name not in channels:
             channels[name] = np.full(n, np.nan)
@@ -98,7 +138,9 @@ def unpack(
     )
 
 
-def _channel(entry: dict[str, Any], body: memoryview, at: int, n: int) -> tuple[FloatArray, int]:
+def _channel(
+    entry: dict[str, Any], body: memoryview, at: int, n: int, scale: float
+) -> tuple[FloatArray, int]:
     """One channel's values from the body at `at`, and where the next one starts."""
     mask_bytes = body[at : at + entry["mask"]]
     at += entry["mask"]
@@ -108,7 +150,7 @@ def _channel(entry: dict[str, Any], body: memoryview, at: int, n: int) -> tuple[
     integers[0] = entry["first"]
     np.cumsum(deltas, out=integers[1:])
     integers[1:] += entry["first"]
-    values: FloatArray = integers / SCALES[entry["name"]]
+    values: FloatArray = integers / scale
     if not entry["mask"]:
         return values, at
     finite = np.unpackbits(np.frombuffer(mask_bytes, dtype=np.uint8), count=n).astype(bool)

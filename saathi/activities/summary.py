@@ -1,7 +1,8 @@
 """A Track and its Figures turned into an unsaved Activity: columns, JSON and streams.
 
-No database here: imports.py saves what this builds, in one transaction, and issue
-5's records read the columns it fills.
+No database here, but for refigure saving the chart picks it makes again: imports.py
+saves what this builds, in one transaction, and issue 5's records read the columns it
+fills.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from saathi.activities.charts import chart_picks
 from saathi.activities.models import HEADLINE_FIELDS, Activity, ActivityStreams, Source
 from saathi.activities.sports import TITLE_WORDS, Sport, sport_from_track
 from saathi.activities.streams import pack
@@ -77,6 +79,8 @@ def activity_from_track(
         breaks=[int(b) for b in track.breaks],
         pauses=[[float(a), float(b)] for a, b in track.pauses],
     )
+    # From the samples as stored, as a later recompute would read them.
+    streams.picks = chart_picks(activity, streams.load())
     return activity, streams
 
 
@@ -145,11 +149,16 @@ def _figures(figures: Figures) -> dict[str, Any]:
 
 def refigure(activity: Activity) -> None:
     """Compute Saathi's figures again from the stored streams, under the activity's
-    current sport (moving-time thresholds and best efforts depend on it); not saved.
+    current sport (moving-time thresholds and best efforts depend on it); the figures
+    are not saved.
 
-    The device's totals stay the headline where it gave them.
+    The device's totals stay the headline where it gave them. The chart picks depend
+    on the sport too (pace or speed, and how far a GPS jump may go): they are made
+    again and saved with the streams.
     """
     track = activity.streams.load()
+    activity.streams.picks = chart_picks(activity, track)
+    activity.streams.save(update_fields=["picks"])
     device = activity.device_totals
     if device:
         track.totals = Totals(**{k: v for k, v in device.items() if k in _TOTALS_FIELDS})
