@@ -17,6 +17,7 @@ commands:
   inspect FILE...   read FIT, GPX or TCX files and print what Saathi sees in them
   import PATH... --user HANDLE
                     import files, folders and ZIPs as that user's activities
+  demo [--reset]    load the demo couple and their year (once; --reset loads it afresh)
 """
 
 SETTINGS_MODULE = "saathi.config.settings"
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         from saathi.tracks.inspect import main as inspect_main
 
         return inspect_main(rest)
-    if command in {"manage", "serve", "import"}:
+    if command in {"manage", "serve", "import", "demo"}:
         return run_django(command, rest)
     print(f"saathi: unknown command {command!r}\n\n{USAGE}", end="", file=sys.stderr)
     return 2
@@ -54,6 +55,13 @@ def run_django(command: str, args: list[str]) -> int:
             from saathi.activities.import_command import main as import_main
 
             return import_main(args)
+        if command == "demo":
+            import django
+
+            django.setup()
+            from saathi.demo.load import main as demo_main
+
+            return demo_main(args)
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["saathi manage", *args])

@@ -1,27 +1,21 @@
-"""`saathi manage load_demo`: the demo story, one line per chapter.
-
-The chapters are not written yet; the command already runs in `make demo` so that
-filling them in changes no set-up. Running it twice must never load anything twice.
-"""
+"""`saathi manage load_demo [--reset]` (what `make demo` runs): see saathi/demo/load.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
-CHAPTERS = (
-    "A hill run together",
-    "A holiday ride, and a personal best",
-    "A women-only event",
-    "A morning routine",
-    "Reactions",
-)
+from saathi.demo.load import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo story (not written yet: prints one line per chapter)."
+    help = "Load the demo story: two users and their year of training (once)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reset", action="store_true", help="delete the demo users and load it again"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for number, title in enumerate(CHAPTERS, start=1):
-            self.stdout.write(f"Chapter {number}, {title}: not loaded yet (no demo data so far).")
+        load_demo(reset=options["reset"], say=self.stdout.write)

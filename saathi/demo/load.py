@@ -1,0 +1,149 @@
+"""`saathi demo [--reset]` and `make demo`: load the story once, or wipe it and load again.
+
+Every recorded outing is written as the file its device would write and goes through
+`import_inline`, the path of `saathi import`: the demo shows what the pipeline makes of
+real files, and its originals sit in SAATHI_DATA_DIR like any upload's.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from saathi.accounts.models import User
+from saathi.activities.imports import import_inline
+from saathi.activities.manual import create_manual_activity
+from saathi.activities.models import ImportJob, JobState
+from saathi.demo.chapters import CHAPTERS, COUPLE, Logged, Person, Recorded, Story
+from saathi.demo.fit_writer import write_fit
+from saathi.demo.gpx_writer import write_gpx
+from saathi.demo.motion import Samples, record
+from saathi.demo.routes import atlas
+
+SEED = 2026
+GPX_CREATOR = "Amazfit Balance"  # her watch, exported through its phone app
+# Serial numbers stand for the devices; the number itself means nothing.
+FIT_SERIAL = 3_390_114_807
+
+
+@dataclass(frozen=True)
+class Loaded:
+    files: int
+    entries: int
+    seconds: float
+    already: bool = False
+
+
+def demo_users() -> list[User]:
+    return list(User.objects.filter(email__in=[p.email for p in COUPLE]).order_by("pk"))
+
+
+def load_demo(
+    *,
+    reset: bool = False,
+    today: date | None = None,
+    days: int = 365,
+    say: Callable[[str], None] = print,
+) -> Loaded:
+    """Load the demo unless its users exist; with reset, delete them and load it again."""
+    began = time.monotonic()
+    if demo_users():
+        if not reset:
+            say("The demo is already loaded (saathi demo --reset loads it afresh).")
+            say_logins(say)
+            return Loaded(0, 0, time.monotonic() - began, already=True)
+        remove_demo()
+        say("Removed the demo users and everything of theirs.")
+    story = Story(today=today or timezone.localdate(), days=days, atlas=atlas(), seed=SEED)
+    for number, (title, chapter) in enumerate(CHAPTERS, start=1):
+        before = len(story.happenings)
+        chapter(story)
+        say(f"Chapter {number}, {title}: {len(story.happenings) - before} activities.")
+    users = {person.handle: _user(person) for person in COUPLE}
+    files = entries = 0
+    for happening in sorted(story.happenings, key=lambda h: h.start):
+        owner = users[happening.person.handle]
+        if isinstance(happening, Recorded):
+            _import(owner, happening)
+            files += 1
+        else:
+            _log(owner, happening)
+            entries += 1
+    loaded = Loaded(files, entries, time.monotonic() - began)
+    say(f"Loaded {files} files and {entries} entries by hand in {loaded.seconds:.0f} s.")
+    say_logins(say)
+    return loaded
+
+
+def say_logins(say: Callable[[str], None]) -> None:
+    say("Log in as either of them:")
+    for person in COUPLE:
+        say(f"  {person.handle} (or {person.email})   password: {person.password}")
+
+
+def demo_file(person: Person, samples: Samples) -> tuple[str, bytes]:
+    """The file name and bytes that person's device writes for these samples."""
+    stamp = samples.start.strftime("%Y-%m-%d-%H%M%S")
+    if person.device == "fit":
+        return f"{stamp}.fit", write_fit(samples, serial=FIT_SERIAL)
+    return f"{person.handle}-{stamp}.gpx", write_gpx(samples, creator=GPX_CREATOR)
+
+
+def _import(owner: User, happening: Recorded) -> None:
+    name, data = demo_file(happening.person, record(happening.outing))
+    (job,) = import_inline(owner=owner, name=name, data=data)
+    if job.state != JobState.DONE:
+        raise RuntimeError(f"the demo file {name} did not import: {job.state} {job.error}")
+
+
+def _log(owner: User, happening: Logged) -> None:
+    create_manual_activity(
+        owner=owner,
+        sport=happening.sport,
+        start=happening.start,
+        duration_s=happening.duration_s,
+        title=happening.title,
+    )
+
+
+def _user(person: Person) -> User:
+    return User.objects.create_user(
+        person.handle,
+        person.email,
+        person.password,
+        display_name=person.display_name,
+        time_zone="Asia/Kolkata",
+        units="metric",
+        birth_year=person.birth_year,
+        sex=person.sex,
+        resting_hr=person.athlete.resting_hr,
+        max_hr=person.athlete.max_hr,
+    )
+
+
+def remove_demo() -> None:
+    """Delete the demo users, their activities, and the originals stored for them."""
+    with transaction.atomic():
+        for user in demo_users():
+            # One by one: each job's delete removes its stored original once committed.
+            for job in ImportJob.objects.filter(owner=user):
+                job.delete()
+            user.delete()
+
+
+def main(args: list[str]) -> int:
+    """`saathi demo [--reset]`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="saathi demo", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--reset", action="store_true", help="delete the demo users and load the demo again"
+    )
+    options = parser.parse_args(args)
+    load_demo(reset=options.reset)
+    return 0
