@@ -7,12 +7,13 @@ activity page and exports.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
 from django.utils.timezone import now
 
 from saathi.accounts.models import validate_time_zone
@@ -60,6 +61,16 @@ class Source(models.TextChoices):
     MANUAL = "manual", "Manual entry"
 
 
+# Summed by totals() and totals_per(): missing figures (a yoga entry's distance) add nothing.
+TOTALS = {
+    "count": models.Count("pk"),
+    "distance_m": models.Sum("distance_m"),
+    "moving_s": models.Sum("moving_s"),
+    "ascent_m": models.Sum("ascent_m"),
+}
+PERIOD_STARTS = {"week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+
+
 class ActivityQuerySet(models.QuerySet["Activity"]):
     def owned_by(self, user: User) -> ActivityQuerySet:
         return self.filter(owner=user)
@@ -74,6 +85,33 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         if user is None or not user.is_authenticated:
             return self.none()
         return self.filter(models.Q(owner=user) | models.Q(visibility=Visibility.PUBLIC))
+
+    def of_sport(self, sport: str) -> ActivityQuerySet:
+        """One sport's activities; all of them when `sport` is blank."""
+        return self.filter(sport=sport) if sport else self
+
+    def between(self, first: date, last: date) -> ActivityQuerySet:
+        """Activities on local days `first` to `last`, both included."""
+        return self.filter(local_date__range=(first, last))
+
+    def totals(self) -> dict[str, Any]:
+        """Count, distance, moving time and elevation gain of the lot, summed by the database."""
+        return self.order_by().aggregate(**TOTALS)
+
+    def totals_per(self, period: str, *, by_sport: bool = False) -> models.QuerySet[Any]:
+        """Totals per local day, ISO week (from Monday), month or year — and per sport —
+        grouped by the database on `local_date`, never on the UTC start; each row has the
+        period's first day as "period"."""
+        start = models.F("local_date") if period == "day" else PERIOD_STARTS[period]("local_date")
+        keys = ("period", "sport") if by_sport else ("period",)
+        # order_by() first: the default ordering would join the GROUP BY.
+        return (
+            self.order_by().annotate(period=start).values(*keys).annotate(**TOTALS).order_by(*keys)
+        )
+
+    def active_days(self) -> models.QuerySet[Any]:
+        """The local days with at least one activity, oldest first."""
+        return self.order_by("local_date").values_list("local_date", flat=True).distinct()
 
 
 def _field(verbose: str) -> Any:

@@ -46,6 +46,7 @@ auth_pages = [
 urlpatterns = [
     path("", activities.dashboard, name="dashboard"),
     path("activities/", include("saathi.activities.urls")),
+    path("stats/", include("saathi.progress.urls")),
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),

@@ -1,0 +1,109 @@
+"""The stats page, a day of its calendar, and goals.
+
+Everything here is the signed-in person's own: there is no page of someone else's
+stats yet, and another person's goal answers 404.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from saathi.accounts.models import User
+from saathi.activities.models import Activity
+from saathi.progress.forms import GoalForm
+from saathi.progress.goals import goal_progress
+from saathi.progress.heatmap import one_day
+from saathi.progress.models import Goal, Measure
+from saathi.progress.periods import local_today
+from saathi.progress.stats import Selection, chart_data, stats, summary
+
+
+def _viewer(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _owned_goal(request: HttpRequest, pk: int) -> Goal:
+    return get_object_or_404(Goal.objects.owned_by(_viewer(request)), pk=pk)
+
+
+@login_required
+def stats_page(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    today = local_today(me)
+    selection = Selection.from_query(request.GET, today)
+    figures = stats(me, selection, today)
+    context = {
+        "stats": figures,
+        "selection": selection,
+        "charts": chart_data(figures, me.units),
+        "summaries": {
+            "week": summary(figures.weekly, figures.measure, me.units, "week"),
+            "month": summary(figures.monthly, figures.measure, me.units, "month"),
+            "year": summary(figures.yearly, figures.measure, me.units, "year"),
+        },
+        "goals": goal_progress(me, today),
+        "measures": Measure.choices,
+        # The to-date line's measure, for the amount filter, and in words.
+        "line_measure": f"{figures.to_date.measure} {me.units}",
+        "line_label": Measure(figures.to_date.measure).label.lower(),
+        "units": me.units,
+        "today": today,
+    }
+    return render(request, "progress/stats.html", context)
+
+
+@login_required
+def day(request: HttpRequest, day: str) -> HttpResponse:
+    """One day of the calendar: its activities, linked (the calendar's panel, by htmx)."""
+    me = _viewer(request)
+    try:
+        chosen = date.fromisoformat(day)
+    except ValueError as error:
+        raise Http404("Not a date.") from error
+    selection = Selection.from_query(request.GET, local_today(me))
+    activities = Activity.objects.owned_by(me).of_sport(selection.sport)
+    context = {
+        "day": one_day(activities, chosen, me.units),
+        "selection": selection,
+        "today": local_today(me),
+    }
+    return render(request, "progress/partials/day.html", context)
+
+
+@login_required
+def new_goal(request: HttpRequest) -> HttpResponse:
+    me = _viewer(request)
+    form = GoalForm(request.POST or None, owner=me)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your goal is set: its progress is on the stats page.")
+        return redirect("progress:index")
+    return render(request, "progress/goal_form.html", {"form": form, "goal": None})
+
+
+@login_required
+def edit_goal(request: HttpRequest, pk: int) -> HttpResponse:
+    me = _viewer(request)
+    goal = _owned_goal(request, pk)
+    form = GoalForm(request.POST or None, instance=goal, owner=me)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your goal is changed.")
+        return redirect("progress:index")
+    return render(request, "progress/goal_form.html", {"form": form, "goal": goal})
+
+
+@login_required
+def delete_goal(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _owned_goal(request, pk)
+    if request.method == "POST":
+        goal.delete()
+        messages.success(request, "The goal is deleted; your activities are untouched.")
+        return redirect("progress:index")
+    return render(request, "progress/goal_delete.html", {"goal": goal})
