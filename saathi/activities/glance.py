@@ -1,6 +1,7 @@
 """The dashboard's week at a glance and its recent activities, from the summary columns.
 
-The week is accounts.week's (Monday to Sunday in the home time zone); this fills it in.
+The week is accounts.week's (Monday to Sunday in the home time zone); this fills it in,
+and adds the progress of the person's goals (progress/goals.py).
 Bars are moving time per day, so a yoga morning stands beside a long ride.
 """
 
@@ -16,6 +17,7 @@ from saathi.activities.charts import load_track, route_svg_path
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
 from saathi.activities.templatetags.units import FOOT_M, KM_M, MILE_M
+from saathi.progress.goals import GoalProgress, goal_progress
 
 RECENT = 6
 
@@ -43,6 +45,7 @@ class Glance:
     week: Week
     bars: list[DayBar]
     sports: list[SportWeek]
+    goals: list[GoalProgress]
 
 
 def week_at_a_glance(user: User, now: datetime | None = None) -> Glance:
@@ -77,7 +80,9 @@ def week_at_a_glance(user: User, now: datetime | None = None) -> Glance:
         moving_s=round(sum(a.moving_s or 0.0 for a in activities)),
         elevation_gain=sum(a.ascent_m or 0.0 for a in activities) / (FOOT_M if imperial else 1),
     )
-    return Glance(week=week, bars=bars, sports=_per_sport(per_sport))
+    today = next(day.date for day in empty.days if day.is_today)
+    goals = goal_progress(user, today)
+    return Glance(week=week, bars=bars, sports=_per_sport(per_sport), goals=goals)
 
 
 def _per_sport(per_sport: dict[str, list[Activity]]) -> list[SportWeek]:

@@ -213,6 +213,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "week": glance.week,
         "bars": glance.bars,
         "sports": glance.sports,
+        "goals": glance.goals,
         "cards": recent_cards(me),
         "units": me.units,
         "today": _today(me),
