@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from saathi.activities.models import Activity, ImportJob, JobState
 from saathi.activities.summary import activity_from_track
+from saathi.records.records import judge
 from saathi.tracks.track import TrackError
 
 if TYPE_CHECKING:
@@ -193,6 +194,7 @@ def import_file(
             activity.save()
             streams.activity = activity
             streams.save()
+            judge(activity)
             if then is not None:
                 then(activity)
     except IntegrityError:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from saathi.activities.models import Activity, Source, Visibility
 from saathi.activities.sports import FIT_NAMES, GROUPS, TITLE_WORDS, Sport
 from saathi.activities.summary import clean
+from saathi.records.records import forget, judge
 from saathi.tracks.calories import calories
 from saathi.tracks.titles import title_for
 
@@ -68,6 +69,7 @@ def create_manual_activity(
     activity.full_clean(exclude=["owner"])
     with transaction.atomic():
         activity.save()
+        judge(activity)
     return activity
 
 
@@ -150,8 +152,11 @@ def edit_manual_figures(
     check_figures(
         sport=activity.sport, duration_s=duration_s, distance_m=distance_m, ascent_m=ascent_m
     )
-    for name, value in manual_figures(
-        Sport(activity.sport), duration_s, distance_m, ascent_m
-    ).items():
-        setattr(activity, name, value)
-    activity.save()
+    with transaction.atomic():
+        forget(activity)  # judged again with the corrected figures
+        for name, value in manual_figures(
+            Sport(activity.sport), duration_s, distance_m, ascent_m
+        ).items():
+            setattr(activity, name, value)
+        activity.save()
+        judge(activity)

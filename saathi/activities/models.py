@@ -235,19 +235,28 @@ class Activity(models.Model):
 
         Raises ValidationError (from the field validators) for a bad value.
         """
+        from saathi.records.records import forget, judge
+
         unknown = set(changes) - EDITABLE_FIELDS
         if unknown:
             raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
         new_sport = changes.get("sport", self.sport) != self.sport
-        for name, value in changes.items():
-            setattr(self, name, value)
-        self.full_clean(exclude=["owner"])
-        self.local_date = self.local_start.date()
-        if new_sport and self.source == Source.FILE:
-            from saathi.activities.summary import refigure
+        # Records follow the sport and the local date: judged again as if new.
+        rejudge = new_sport or changes.get("timezone", self.timezone) != self.timezone
+        with transaction.atomic():
+            if rejudge:
+                forget(self)
+            for name, value in changes.items():
+                setattr(self, name, value)
+            self.full_clean(exclude=["owner"])
+            self.local_date = self.local_start.date()
+            if new_sport and self.source == Source.FILE:
+                from saathi.activities.summary import refigure
 
-            refigure(self)
-        self.save()
+                refigure(self)
+            self.save()
+            if rejudge:
+                judge(self)
 
     def figure_source(self, name: str) -> str:
         """Where a headline figure came from: "device", "saathi" or "manual"."""
@@ -263,7 +272,10 @@ class Activity(models.Model):
         Files go only once the transaction commits: a rolled-back delete must still
         find its original where it was.
         """
+        from saathi.records.records import forget
+
         with transaction.atomic():
+            forget(self)  # the records it held pass back to the activities before it
             mine = models.Q(activity=self) | models.Q(duplicate_of=self)
             for job in ImportJob.objects.filter(mine):
                 job.delete()

@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "saathi.accounts",
     "saathi.system",
     "saathi.activities",
+    "saathi.records",
     "saathi.progress",
     "django.contrib.admin",
     "django.contrib.auth",
