@@ -14,11 +14,11 @@ from saathi.progress.models import Goal, Measure, Period
 
 DAYS = {Period.WEEK: 7, Period.MONTH: 31, Period.YEAR: 366}
 DAY_S = 86400.0
-# Beyond these a goal cannot be met by anyone: moving every hour of the period, at the
-# speed and climbing rate the manual entry checks hold for records, or a hundred
-# activities a day.
+# Beyond these a goal cannot be met by anyone: moving every hour of the period at the
+# fastest average a manual ride may have, climbing at the record rate manual entries
+# are checked against, or a hundred activities a day.
 MOST_PER_DAY = {
-    Measure.DISTANCE: max(MAX_AVERAGE_MPS.values()) * DAY_S,
+    Measure.DISTANCE: MAX_AVERAGE_MPS["ride"] * DAY_S,
     Measure.MOVING_TIME: DAY_S,
     Measure.ELEVATION: MAX_ASCENT_M_PER_H * 24,
     Measure.COUNT: 100.0,
