@@ -32,6 +32,7 @@ from saathi.activities.imports import receive_upload
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
 from saathi.activities.templatetags.units import shows_pace
+from saathi.records.badges import badges_for
 
 RECENT_JOBS = 20
 
@@ -110,6 +111,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "split_unit": "mile" if me.units == "imperial" else "km",
         "laps": activity.laps,
         "best_efforts": tiles.best_efforts(activity),
+        "badges": badges_for([activity], me, me.units, _today(me)),
         "zone_differs": activity.timezone != me.time_zone,
         "charts": charts.as_json() if charts else None,
         "summaries": charts.series if charts else [],
@@ -153,6 +155,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "today": _today(me),
         "query": query,
         "cards": cards,
+        "badges": badges_for(page.object_list, me, me.units, _today(me)),
     }
     template = "activities/partials/list_rows.html" if request.htmx else "activities/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", activities.dashboard, name="dashboard"),
     path("activities/", include("saathi.activities.urls")),
     path("stats/", include("saathi.progress.urls")),
+    path("records/", include("saathi.records.urls")),
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),

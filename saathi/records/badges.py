@@ -1,0 +1,142 @@
+"""Milestones as a person reads them, in the viewer's units:
+"65.0 km — longest ride so far, previous 42.3 km on 2 Aug".
+
+Badges belong to their activity and show to whoever may see it. The comparison names
+another activity, though, so it shows only to a viewer who may see that one too
+(`Activity.objects.visible_to`, the one privacy rule); a "longest since" badge is all
+comparison, so it is left out for that viewer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+
+from saathi.accounts.models import User
+from saathi.activities.models import Activity
+from saathi.activities.sports import Sport
+from saathi.activities.templatetags import units as u
+from saathi.records.measures import BY_KEY, DISTANCE, EFFORTS, Measure
+from saathi.records.models import KIND_ORDER, Kind, Milestone
+
+NOUNS = {
+    Sport.RUN: "run",
+    Sport.TRAIL_RUN: "trail run",
+    Sport.WALK: "walk",
+    Sport.HIKE: "hike",
+    Sport.RIDE: "ride",
+    Sport.MOUNTAIN_BIKE_RIDE: "mountain bike ride",
+    Sport.EBIKE_RIDE: "e-bike ride",
+    Sport.VIRTUAL_RIDE: "virtual ride",
+    Sport.POOL_SWIM: "pool swim",
+    Sport.OPEN_WATER_SWIM: "open water swim",
+    Sport.YOGA: "yoga session",
+    Sport.STRENGTH: "strength session",
+    Sport.OTHER: "activity",
+}
+EFFORT_ORDER = {m.key: i for i, m in enumerate(EFFORTS.values())}
+
+
+@dataclass(frozen=True)
+class Badge:
+    kind: str
+    headline: str  # the figure: "65.0 km", "5k in 22:31", "50th ride"
+    words: str  # what it means: "longest ride so far"
+    comparison: str = ""  # "previous 42.3 km on 2 Aug"
+    previous_url: str = ""  # the activity compared with
+
+    @property
+    def text(self) -> str:
+        sentence = f"{self.headline} — {self.words}" if self.words else self.headline
+        return f"{sentence}, {self.comparison}" if self.comparison else sentence
+
+
+def figure(measure: Measure, value: float, units: str) -> str:
+    """A record's figure: one decimal of distance, as a badge says it."""
+    if measure is DISTANCE:
+        unit_m, unit = (u.MILE_M, "mi") if u.imperial(units) else (u.KM_M, "km")
+        return f"{value / unit_m:,.1f} {unit}"
+    if measure.key == "ascent":
+        return u.text(u.elevation_parts(value, units))
+    if measure.key.startswith("power:"):
+        return f"{value:,.0f} W"
+    return u.duration_text(value)  # moving time, or a best effort's time
+
+
+def day_text(day: date, today: date) -> str:
+    """ "2 Aug", with the year when it is not this one."""
+    label = f"{day.day} {day:%b}"
+    return label if day.year == today.year else f"{label} {day.year}"
+
+
+def ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number:,}{suffix}"
+
+
+def badge(milestone: Milestone, units: str, today: date, *, comparable: bool) -> Badge | None:
+    """The badge of a milestone; None when it is all comparison and may not be shown."""
+    noun = NOUNS.get(Sport(milestone.sport), "activity")
+    kind = milestone.kind
+    if kind == Kind.FIRST:
+        return Badge(kind, f"First {noun}", "")
+    if kind == Kind.COUNT:
+        return Badge(kind, f"{ordinal(milestone.number or 0)} {noun}", "")
+    measure = BY_KEY[milestone.measure]
+    value = figure(measure, milestone.value or 0.0, units)
+    previous = ""
+    if comparable and milestone.previous_value is not None and milestone.previous_date:
+        before = figure(measure, milestone.previous_value, units)
+        previous = f"previous {before} on {day_text(milestone.previous_date, today)}"
+    url = reverse("activities:detail", args=[milestone.previous_activity_id]) if previous else ""
+    if kind == Kind.LONGEST_SINCE:
+        if not previous or milestone.previous_date is None:
+            return None
+        since = day_text(milestone.previous_date, today)
+        return Badge(kind, value, f"longest {noun} since {since}", "", url)
+    if kind == Kind.LONGEST:
+        return Badge(kind, value, f"longest {noun} so far", previous, url)
+    if kind == Kind.CLIMB:
+        article = "an" if noun[0] in "aeiou" else "a"
+        return Badge(kind, value, f"biggest climb on {article} {noun} so far", previous, url)
+    return Badge(kind, f"{measure.label} in {value}", "best so far", previous, url)
+
+
+def _order(milestone: Milestone) -> tuple[int, int]:
+    return KIND_ORDER.index(Kind(milestone.kind)), EFFORT_ORDER.get(
+        milestone.measure, milestone.number or 0
+    )
+
+
+def badges_for(
+    activities: Iterable[Activity], viewer: User, units: str, today: date
+) -> dict[int, list[Badge]]:
+    """Each activity's badges, for `viewer`: two queries at most, however many."""
+    owners = {activity.pk: activity.owner_id for activity in activities}
+    milestones = sorted(Milestone.objects.for_activities(owners), key=_order)
+    others = {
+        m.previous_activity_id
+        for m in milestones
+        if m.previous_activity_id and owners[m.activity_id] != viewer.pk
+    }
+    visible = set(
+        Activity.objects.visible_to(viewer).filter(pk__in=others).values_list("pk", flat=True)
+        if others
+        else []
+    )
+    found: dict[int, list[Badge]] = defaultdict(list)
+    for milestone in milestones:
+        comparable = (
+            owners[milestone.activity_id] == viewer.pk or milestone.previous_activity_id in visible
+        )
+        shown = badge(milestone, units, today, comparable=comparable)
+        if shown is not None:
+            found[milestone.activity_id].append(shown)
+    return found
