@@ -3,10 +3,10 @@
 The points worth drawing are picked once, from the stored samples, when an activity is
 imported or its sport changes (`chart_picks`): each series cut to at most MAX_POINTS
 points by LTTB, the route stride-sampled, all in SI units and packed beside the streams
-(ActivityStreams.picks, some 10-20 KB). A view only converts the picks to the viewer's
-units (`charts_for`): it never unpacks the streams or runs LTTB, so a 100,000-point ride
-draws as fast as a short run. Each chart also gets a sentence for people who cannot see
-it.
+(ActivityStreams.picks, 12 KB on average, 25 KB for 100,000 points). A view only
+converts the picks to the viewer's units (`charts_for`): it never unpacks the streams or
+runs LTTB, so a 100,000-point ride draws about as fast as a short run. Each chart also
+gets a sentence for people who cannot see it.
 """
 
 from __future__ import annotations

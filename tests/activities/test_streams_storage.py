@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from saathi.activities.streams import SCALES, pack, unpack
+from saathi.activities.streams import SCALES, pack, pack_columns, unpack, unpack_columns
 from saathi.tracks.fit import read_fit
 from saathi.tracks.track import CHANNELS, Track
 from tests.conftest import TESTDATA
@@ -87,3 +87,21 @@ def test_a_real_recording_packs_into_a_few_bytes_per_point() -> None:
     assert len(packed) / len(track) < present * 1.5
     back = unpack(packed)
     assert np.nanmax(np.abs(back.lat - track.lat)) < 1e-7
+
+
+def test_named_columns_come_back_at_their_own_scale_with_their_header() -> None:
+    rng = np.random.default_rng(3)
+    metres = np.cumsum(rng.uniform(0, 50, 1000))
+    pace = rng.uniform(0.2, 0.5, 1000)
+    pace[100:150] = np.nan  # standing still: no pace
+    header = {"axis": "distance", "series": [{"key": "pace", "top": 4.5}]}
+
+    data = pack_columns({"x": (metres, 100.0), "pace": (pace, 1e6)}, header)
+    back, columns = unpack_columns(data)
+
+    assert back["axis"] == "distance" and back["series"] == header["series"]
+    assert np.abs(columns["x"] - metres).max() <= 0.005
+    assert np.array_equal(np.isnan(columns["pace"]), np.isnan(pace))
+    assert np.nanmax(np.abs(columns["pace"] - pace)) <= 5e-7
+    # Random deltas compress poorly; a real series packs far smaller than this.
+    assert len(data) < (metres.nbytes + pace.nbytes) / 2.5
