@@ -56,10 +56,11 @@ def entry(
     )
 
 
-def gpx_ride(km: float, start: datetime, *, kind: str = "cycling") -> bytes:
-    """A ride north from Baramulla at 6 m/s, a point every 10 s: a real file to import."""
+def gpx_ride(km: float, start: datetime, *, kind: str = "cycling", speed: float = 6.0) -> bytes:
+    """A ride (or run) north from Baramulla at `speed` m/s, a point every 10 s: a real
+    file to import."""
     points = []
-    step_m, lat0, lon0 = 60.0, 34.2, 74.34
+    step_m, lat0, lon0 = speed * 10, 34.2, 74.34
     count = math.ceil(km * 1000 / step_m) + 1
     for i in range(count):
         lat = lat0 + i * step_m / 111_195.0
@@ -78,6 +79,11 @@ def gpx_ride(km: float, start: datetime, *, kind: str = "cycling") -> bytes:
 def imported_ride(owner: User, km: float, when: str) -> Activity:
     data = gpx_ride(km, local(when))
     return import_file(owner=owner, upload=Upload(f"ride-{when}.gpx", data))
+
+
+def imported_run(owner: User, km: float, when: str, *, speed: float) -> Activity:
+    data = gpx_ride(km, local(when), kind="running", speed=speed)
+    return import_file(owner=owner, upload=Upload(f"run-{when}.gpx", data))
 
 
 def stored(owner: User) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
