@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export SAATHI_DATA_DIR ?= $(CURDIR)/var
 export SAATHI_PORT ?= 8000
 
-.PHONY: demo test serve install dev assets check lint pytest clean bench accuracy
+.PHONY: demo test serve install dev assets check lint pytest clean bench accuracy screenshots
 
 demo: install assets
 	$(BIN)/saathi manage migrate --no-input
@@ -52,6 +52,10 @@ check: dev
 
 pytest: dev assets
 	$(BIN)/pytest
+
+# The README's pictures (docs/screenshots/): the demo's browser tour, each page at 1280x800.
+screenshots: dev assets
+	SAATHI_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_demo_tour.py -q
 
 serve: install assets
 	$(BIN)/saathi serve

@@ -59,8 +59,10 @@ def write_fit(samples: Samples, *, serial: int, product: int = FENIX_7) -> bytes
             _message(1, 21, [(253, UINT32, "I", start), (0, ENUM, "B", 0), (1, ENUM, "B", 0)]),
             _records(samples, start),
             _message(1, 21, [(253, UINT32, "I", end), (0, ENUM, "B", 0), (1, ENUM, "B", 4)]),
-            _message(3, 19, [*totals, (0, ENUM, "B", 9), (1, ENUM, "B", 1), (24, ENUM, "B", 7)]),
-            _message(4, 18, [*totals, (0, ENUM, "B", 8), (1, ENUM, "B", 1), *_session(samples)]),
+            _message(3, 19, [*totals, *_heart_and_legs(samples, 15), (0, ENUM, "B", 9),
+                             (1, ENUM, "B", 1), (24, ENUM, "B", 7)]),
+            _message(4, 18, [*totals, *_heart_and_legs(samples, 16), (0, ENUM, "B", 8),
+                             (1, ENUM, "B", 1), *_session(samples)]),
             _message(5, 34, [(253, UINT32, "I", end), (0, UINT32, "I", timer_ms),
                              (1, UINT16, "H", 1), (2, ENUM, "B", 0), (3, ENUM, "B", 26),
                              (4, ENUM, "B", 1), (5, UINT32, "I", end + IST_S)]),
@@ -99,7 +101,7 @@ def _records(samples: Samples, start: int) -> bytes:
 
 
 def _totals(samples: Samples, start: int, end: int) -> list[tuple[int, int, str, int]]:
-    moving = samples.speed_mps > 0.3
+    """Fields a lap and a session share (same numbers in both messages)."""
     millis = int(samples.duration_s * 1000)
     return [
         (253, UINT32, "I", end),
@@ -107,9 +109,17 @@ def _totals(samples: Samples, start: int, end: int) -> list[tuple[int, int, str,
         (7, UINT32, "I", millis),
         (8, UINT32, "I", millis),
         (9, UINT32, "I", round(samples.distance_m[-1] * 100)),
-        (15, UINT8, "B", round(samples.hr[moving].mean())),
-        (16, UINT8, "B", int(samples.hr.max())),
-        (17, UINT8, "B", round(samples.cadence[moving].mean())),
+    ]
+
+
+def _heart_and_legs(samples: Samples, first: int) -> list[tuple[int, int, str, int]]:
+    """Average and maximum heart rate, average cadence: fields 15-17 of a lap, 16-18 of a
+    session."""
+    moving = samples.speed_mps > 0.3
+    return [
+        (first, UINT8, "B", round(samples.hr[moving].mean())),
+        (first + 1, UINT8, "B", int(samples.hr.max())),
+        (first + 2, UINT8, "B", round(samples.cadence[moving].mean())),
     ]
 
 

@@ -1,0 +1,127 @@
+"""The demo's tour: each of the couple logs in and walks the story in a real browser.
+
+With SAATHI_SCREENSHOTS=DIR (`make screenshots`) the whole year is loaded and each page is
+saved to DIR at 1280x800 for the README; otherwise four months keep the run short.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from saathi.activities.models import Activity
+from saathi.demo.chapters import HER, HIM, Person
+from saathi.demo.load import load_demo
+from tests.browser.test_upload_activity import offline  # noqa: F401 (a fixture)
+from tests.conftest import REPO_ROOT
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = os.environ.get("SAATHI_SCREENSHOTS", "").strip()
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> None:
+    load_demo(days=365 if SCREENSHOTS else 120, say=lambda line: None)
+
+
+@pytest.fixture
+def tour(page: Page, offline: list[str]) -> Page:  # noqa: F811 (the imported fixture)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    return page
+
+
+def shoot(page: Page, name: str) -> None:
+    if SCREENSHOTS:
+        folder = REPO_ROOT / SCREENSHOTS
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(folder) / f"{name}.png")
+
+
+def log_in(page: Page, person: Person) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Handle or email", exact=True).fill(person.handle)
+    page.get_by_label("Password", exact=True).fill(person.password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="This week")).to_be_visible()
+
+
+def days_in_a_row(person: Person) -> int:
+    days = set(Activity.objects.filter(owner__handle=person.handle).values_list("local_date"))
+    today = max(days)[0]
+    count = 0
+    while ((today - timedelta(days=count)),) in days:
+        count += 1
+    return count
+
+
+def story_activity(person: Person, title: str) -> Activity:
+    return Activity.objects.get(owner__handle=person.handle, title=title)
+
+
+def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
+    tour: Page, demo: None
+) -> None:
+    page = tour
+    log_in(page, HIM)
+    recent = page.locator("section", has=page.get_by_role("heading", name="Recent activities"))
+    expect(recent).to_contain_text("Suryanamaskar, 30 rounds")
+    shoot(page, "dashboard")
+
+    page.goto("/activities/")
+    rows = page.locator("table.activity-table tbody tr")
+    expect(rows.first).to_be_visible()
+    assert rows.count() >= 20
+    expect(page.locator("table.activity-table")).to_contain_text("Loop around Lonavla")
+    expect(page.locator("table.activity-table")).to_contain_text("Yoga")
+    shoot(page, "activities")
+
+    hill = story_activity(HIM, "Khopoli to Lonavla")
+    page.goto(f"/activities/{hill.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Khopoli to Lonavla")
+    expect(page.locator(".activity-when")).to_contain_text("Garmin")
+    route = page.locator("#activity-map .leaflet-overlay-pane path").first
+    expect(route).to_be_attached()  # the route line, drawn with no map tiles
+    assert len(route.get_attribute("d") or "") > 1000
+    expect(page.locator("#chart-elevation canvas")).to_have_count(1)
+    # One split a kilometre: 20 of them, the last a few metres long.
+    assert 19 <= page.locator("table.splits tbody tr").count() <= 21
+    expect(page.locator(".route-ends")).to_contain_text("Khopoli")
+    page.locator(".activity-tiles").evaluate("tiles => tiles.scrollIntoView()")
+    shoot(page, "hill-run")  # the figures, the route and the elevation chart
+
+    ride = story_activity(HIM, "Baramulla to Uri")
+    page.goto(f"/activities/{ride.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Baramulla to Uri")
+    expect(page.locator(".activity-tiles")).to_contain_text("65.")
+    expect(page.locator(".milestone-longest")).to_have_count(0)  # he has ridden further
+
+    page.goto("/stats/")
+    expect(page.get_by_role("heading", name="Stats", level=1)).to_be_visible()
+    streak = page.locator(".streaks .tile", has_text="Current streak")
+    expect(streak).to_contain_text(str(days_in_a_row(HIM)))  # a month of mornings and more
+    assert page.locator("#heatmap a.heat").count() > 60  # days with something logged
+    shoot(page, "stats")
+
+
+def test_she_finds_her_longest_ride_so_far_on_the_holiday_ride(tour: Page, demo: None) -> None:
+    page = tour
+    log_in(page, HER)
+    ride = story_activity(HER, "Baramulla to Uri")
+    page.goto(f"/activities/{ride.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Baramulla to Uri")
+    ends = page.locator(".route-ends")
+    expect(ends).to_contain_text("Baramulla")
+    expect(ends).to_contain_text("Uri")
+    expect(page.locator(".activity-tiles")).to_contain_text("65.")
+    expect(page.locator("#activity-map .leaflet-overlay-pane path").first).to_be_attached()
+    shoot(page, "holiday-ride")
+
+    hill = story_activity(HER, "Khopoli to Lonavla")
+    page.goto(f"/activities/{hill.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Khopoli to Lonavla")
+    expect(page.locator(".activity-when")).to_contain_text("Amazfit")
