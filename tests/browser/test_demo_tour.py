@@ -118,6 +118,9 @@ def test_she_finds_her_longest_ride_so_far_on_the_holiday_ride(tour: Page, demo:
     expect(ends).to_contain_text("Baramulla")
     expect(ends).to_contain_text("Uri")
     expect(page.locator(".activity-tiles")).to_contain_text("65.")
+    longest = page.locator(".milestone-longest")
+    expect(longest).to_contain_text("longest ride so far")
+    expect(longest.get_by_role("link")).to_contain_text("previous 4")  # 40-45 km before
     expect(page.locator("#activity-map .leaflet-overlay-pane path").first).to_be_attached()
     shoot(page, "holiday-ride")
 
