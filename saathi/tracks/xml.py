@@ -183,7 +183,9 @@ class Document:
         rest = b""
         for chunk in chunks:
             data = rest + chunk
-            cut = max((_after_end_tag(data, name) for name in self._points), default=-1)
+            cut = -1
+            for name in self._points:
+                cut = max(cut, _after_end_tag(data, name, cut))
             if cut < 0 and len(data) < 4 * CHUNK:
                 rest = data
                 continue
@@ -211,10 +213,11 @@ class Document:
         yield from iterator
 
 
-def _after_end_tag(data: bytes, name: bytes) -> int:
-    """The offset just after the last `</name>` or `</prefix:name>` in data, or -1."""
+def _after_end_tag(data: bytes, name: bytes, after: int = -1) -> int:
+    """The offset just after the last `</name>` or `</prefix:name>` in data, or -1; only
+    one after `after` is looked for (a later cut is all the caller wants)."""
     end = len(data)
-    while (found := data.rfind(name + b">", 0, end)) >= 0:
+    while (found := data.rfind(name + b">", max(after, 0), end)) >= 0:
         opening = data.rfind(b"<", 0, found)
         if opening >= 0 and data[opening + 1 : opening + 2] == b"/":
             return found + len(name) + 1
@@ -280,18 +283,28 @@ class Batch:
             self._first_n.append(_xpath(f"{point}[position() <= $n]/{path}", prefixes))
             self._one.append(_xpath(path, prefixes))
         self._parts: dict[str, list[FloatArray]] = {c: [] for c in CHANNELS}
-        self.lines = array("l")  # source line of each point, for messages
+        self.lines = array("q")  # source line of each point, for messages
         self.count = 0
+        self._placeholders = 0
 
     def add(self, point: etree._Element) -> None:
+        fast = self._fast
+        if fast is not None and self._placeholders < fast.runs:
+            # The fast path read a run of points and left this empty element in their place.
+            # It stops for good at the first chunk it cannot read, so its placeholders are
+            # the first point elements lxml sees.
+            self._placeholders += 1
+            values, lines = fast.pop_run()
+            for channel, part in values.items():
+                self._parts[channel].append(part)
+            self.lines.frombytes((lines + self._document.line_offset).tobytes())
+            self.count += len(lines)
+            _drop(point)
+            return
         parent = point.getparent()
         if parent is not self._parent:
             self.flush()
             self._parent = parent
-        elif self._fast is not None and self.count < self._fast.total <= self.count + len(
-            self._batch
-        ):
-            self.flush()  # the fast path ended here: later points are the XPaths' to read
         self._batch.append(point)
 
     def flush_if_full(self) -> None:
@@ -306,10 +319,7 @@ class Batch:
         offset = self._document.line_offset
         lines = [(point.sourceline or 0) + offset for point in batch]
         try:
-            if self._fast is not None and self.count < self._fast.total:
-                values = self._fast.pop(len(batch))
-            else:
-                values = self._extract(batch, parent, lines)
+            values = self._extract(batch, parent, lines)
         finally:
             _remove(parent, batch)
         for channel, part in values.items():
@@ -360,6 +370,12 @@ class Batch:
 
 def line_of(element: etree._Element, document: Document) -> int:
     return (element.sourceline or 0) + document.line_offset
+
+
+def _drop(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
 
 
 def _remove(parent: etree._Element, batch: list[etree._Element]) -> None:

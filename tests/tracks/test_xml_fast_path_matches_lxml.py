@@ -84,13 +84,14 @@ def test_the_fast_path_reads_the_points_of_real_files(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     popped: list[int] = []
-    pop = xml_fast.FastColumns.pop
+    pop_run = xml_fast.FastColumns.pop_run
 
-    def counted(self: xml_fast.FastColumns, n: int) -> dict[str, np.ndarray]:
-        popped.append(n)
-        return pop(self, n)
+    def counted(self: xml_fast.FastColumns) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        values, lines = pop_run(self)
+        popped.append(len(lines))
+        return values, lines
 
-    monkeypatch.setattr(xml_fast.FastColumns, "pop", counted)
+    monkeypatch.setattr(xml_fast.FastColumns, "pop_run", counted)
     data = _bytes(path)
     track = _parser(data)(_chunks(data, CHUNK))
     assert sum(popped) == len(track)
