@@ -174,15 +174,6 @@ def stored_picks(activity: Activity) -> Picks | None:
     return picks
 
 
-def load_track(activity: Activity) -> Track | None:
-    """The stored samples, or None for an entry with no file."""
-    streams = ActivityStreams.objects.filter(activity=activity).first()
-    if streams is None:
-        return None
-    streams.activity = activity
-    return streams.load()
-
-
 def chart_picks(activity: Activity, track: Track) -> bytes:
     """What the page will draw of `track` under the activity's sport, packed for
     ActivityStreams.picks.
@@ -393,13 +384,15 @@ _SERIES: dict[str, Describe] = {
 }
 
 
-def route_svg_path(track: Track, width: float = 120, height: float = 80, points: int = 80) -> str:
+def route_svg_path(
+    lat: FloatArray, lon: FloatArray, width: float = 120, height: float = 80, points: int = 80
+) -> str:
     """A route's shape as an SVG path for small cards, north up, fitted to the box."""
-    fixes = np.flatnonzero(np.isfinite(track.lat) & np.isfinite(track.lon))
+    fixes = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
     if fixes.size < 2:
         return ""
     index = fixes[:: max(1, math.ceil(fixes.size / points))]
-    lat, lon = track.lat[index], track.lon[index]
+    lat, lon = lat[index], lon[index]
     # Equirectangular: a degree of longitude shrinks with the cosine of the latitude.
     east = (lon - lon.min()) * math.cos(math.radians(float(np.mean(lat))))
     north = lat - lat.min()

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from saathi.accounts.models import Units, User
 from saathi.accounts.week import Week, this_week
-from saathi.activities.charts import load_track, route_svg_path
+from saathi.activities.charts import route_svg_path, stored_picks
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
 from saathi.activities.templatetags.units import FOOT_M, KM_M, MILE_M
@@ -109,6 +109,8 @@ def recent_cards(user: User) -> list[Card]:
     activities = Activity.objects.owned_by(user).order_by("-start_time")[:RECENT]
     cards = []
     for activity in activities:
-        track = load_track(activity) if activity.has_map else None
-        cards.append(Card(activity, route_svg_path(track) if track is not None else ""))
+        # The map's stored picks, not the samples: a card needs 80 points, not 100,000.
+        picks = stored_picks(activity) if activity.has_map else None
+        route = picks.route if picks is not None else {}
+        cards.append(Card(activity, route_svg_path(route["lat"], route["lon"]) if route else ""))
     return cards
