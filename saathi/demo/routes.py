@@ -173,8 +173,11 @@ def draw(waypoints: list[Waypoint], *, bend_m: float, hills_m: float, seed: int)
     for i in range(len(waypoints) - 1):
         x, y = _curve(points, i)
         x, y = _bend(x, y, (waypoints[i + 1][3] - waypoints[i][3]) * 1000, bend_m, rng)
-        alt = np.linspace(waypoints[i][2], waypoints[i + 1][2], len(x))
-        alt += _hills(len(x), hills_m, rng)
+        # Height by distance along the bent road, so a stretch climbs at an even grade.
+        along = np.concatenate(([0.0], np.cumsum(np.hypot(np.diff(x), np.diff(y)))))
+        share = along / along[-1] if along[-1] > 0 else np.linspace(0, 1, len(x))
+        alt = waypoints[i][2] + (waypoints[i + 1][2] - waypoints[i][2]) * share
+        alt += _hills(along, hills_m, rng)
         xs.append(x[:-1])
         ys.append(y[:-1])
         alts.append(alt[:-1])
@@ -234,13 +237,12 @@ def _bend(
     return bent((low + high) / 2)
 
 
-def _hills(n: int, hills_m: float, rng: np.random.Generator) -> FloatArray:
-    """Rises and dips along a stretch, zero at both ends (n points about 1 m apart)."""
-    s = np.arange(n, dtype=np.float64)
-    waves = np.zeros(n)
+def _hills(s: FloatArray, hills_m: float, rng: np.random.Generator) -> FloatArray:
+    """Rises and dips along a stretch (s: metres along it), zero at both ends."""
+    waves = np.zeros(len(s))
     for wavelength in (400.0, 900.0, 2100.0):
         waves += np.sin(2 * np.pi * s / wavelength + rng.uniform(0, 2 * np.pi))
-    taper = np.sin(np.pi * s / max(n - 1, 1))
+    taper = np.sin(np.pi * s / max(float(s[-1]), 1.0))
     hills: FloatArray = hills_m / 3 * waves * taper
     return hills
 
