@@ -31,13 +31,19 @@ def streaks(active_days: Iterable[date], today: date) -> Streaks:
 
     On a tie the most recent streak is the longest: it is the one a person remembers.
     """
-    longest = run = Streak()
+    # Plain locals rather than a Streak per day: ten years of days is a few thousand.
+    first = last = None
+    length = best = 0
+    best_first = best_last = None
     for day in active_days:
-        if run.last is not None and day == run.last + ONE_DAY:
-            run = Streak(run.days + 1, run.first, day)
+        if last is not None and day - last == ONE_DAY:
+            length += 1
         else:
-            run = Streak(1, day, day)
-        if run.days >= longest.days:
-            longest = run
-    alive = run.last is not None and run.last >= today - ONE_DAY
-    return Streaks(current=run if alive else Streak(), longest=longest)
+            first, length = day, 1
+        last = day
+        if length >= best:
+            best, best_first, best_last = length, first, day
+    longest = Streak(best, best_first, best_last)
+    if last is None or last < today - ONE_DAY:
+        return Streaks(current=Streak(), longest=longest)
+    return Streaks(current=Streak(length, first, last), longest=longest)
