@@ -212,12 +212,14 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     me = _viewer(request)
     glance = week_at_a_glance(me)
+    cards = recent_cards(me)
     context = {
         "week": glance.week,
         "bars": glance.bars,
         "sports": glance.sports,
         "goals": glance.goals,
-        "cards": recent_cards(me),
+        "cards": cards,
+        "badges": badges_for([card.activity for card in cards], me, me.units, _today(me)),
         "units": me.units,
         "today": _today(me),
         "upload_url": reverse("activities:upload"),

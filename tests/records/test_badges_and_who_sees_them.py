@@ -55,3 +55,12 @@ def test_the_activity_list_shows_each_rides_badges(owner: User) -> None:
         page = text_of(browser_of(owner).get(f"/activities/{view}").content.decode())
         assert "65.0 km — longest ride so far, previous 42.3 km on 2 Aug" in page
         assert "First ride" in page
+
+
+def test_the_dashboard_shows_the_milestones_just_earned(owner: User) -> None:
+    entry(owner, "2025-08-02 07:00", km=42.3)
+    entry(owner, "2025-08-20 07:00", km=65)
+
+    page = text_of(browser_of(owner).get("/").content.decode())
+
+    assert "65.0 km — longest ride so far, previous 42.3 km on 2 Aug" in page
