@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 SECTIONS = (
     ("Feed", "feed"),
     ("Activities", "activities"),
+    ("Stats", "progress"),
     ("Routines", "routines"),
     ("Events", "events"),
 )
