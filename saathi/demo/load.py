@@ -19,7 +19,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import ImportJob, JobState
-from saathi.demo.chapters import CHAPTERS, COUPLE, Logged, Person, Recorded, Story
+from saathi.demo.chapters import CHAPTERS, COUPLE, HOME_ZONE, Logged, Person, Recorded, Story
 from saathi.demo.fit_writer import write_fit
 from saathi.demo.gpx_writer import write_gpx
 from saathi.demo.motion import Samples, record
@@ -59,14 +59,19 @@ def load_demo(
             return Loaded(0, 0, time.monotonic() - began, already=True)
         remove_demo()
         say("Removed the demo users and everything of theirs.")
-    story = Story(today=today or timezone.localdate(), days=days, atlas=atlas(), seed=SEED)
+    # Their today, in Lonavla: after midnight there, the new day's morning is still to come.
+    now = timezone.now()
+    home_today = now.astimezone(HOME_ZONE).date()
+    story = Story(today=today or home_today, days=days, atlas=atlas(), seed=SEED)
     for number, (title, chapter) in enumerate(CHAPTERS, start=1):
         before = len(story.happenings)
         chapter(story)
         say(f"Chapter {number}, {title}: {len(story.happenings) - before} activities.")
     users = {person.handle: _user(person) for person in COUPLE}
     files = entries = 0
-    for happening in sorted(story.happenings, key=lambda h: h.start):
+    # Nothing that has not happened yet (this morning's routine, before dawn).
+    happened = [h for h in story.happenings if h.start <= now]
+    for happening in sorted(happened, key=lambda h: h.start):
         owner = users[happening.person.handle]
         if isinstance(happening, Recorded):
             _import(owner, happening)
