@@ -182,16 +182,20 @@ class Document:
     def _split(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
         rest = b""
         for chunk in chunks:
-            data = rest + chunk
+            # An end tag split between two reads is missed: the cut is then an earlier one.
             cut = -1
             for name in self._points:
-                cut = max(cut, _after_end_tag(data, name, cut))
-            if cut < 0 and len(data) < 4 * CHUNK:
-                rest = data
+                cut = max(cut, _after_end_tag(chunk, name, cut))
+            if cut < 0:
+                rest += chunk
+                if len(rest) >= 4 * CHUNK:
+                    yield rest
+                    rest = b""
                 continue
-            cut = len(data) if cut < 0 else cut
-            rest = data[cut:]
-            yield data[:cut]
+            data = b"".join((rest, memoryview(chunk)[:cut]))
+            rest = chunk[cut:]
+            del chunk  # one copy of the bytes at a time: peak memory
+            yield data
         if rest:
             yield rest
 
@@ -209,7 +213,9 @@ class Document:
             raise TrackError("line 1: no XML element found at the start of the file", line=1)
         stripped = strip_prolog_space(head)
         self.line_offset = head[: len(head) - len(stripped)].count(b"\n")
+        del head, chunk
         yield stripped
+        del stripped  # not kept for the whole read
         yield from iterator
 
 
@@ -274,14 +280,10 @@ class Batch:
         self._fast = fast
         self._batch: list[etree._Element] = []
         self._parent: etree._Element | None = None
-        self._all: list[etree.XPath] = []
-        self._first_n: list[etree.XPath] = []
-        self._one: list[etree.XPath] = []
-        for column in self.columns:
-            path = _path(column.steps)
-            self._all.append(_xpath(f"{point}/{path}", prefixes))
-            self._first_n.append(_xpath(f"{point}[position() <= $n]/{path}", prefixes))
-            self._one.append(_xpath(path, prefixes))
+        self._point = point
+        self._prefixes = prefixes
+        # Compiled when first needed: a file the fast path reads whole needs none.
+        self._paths: dict[int, tuple[etree.XPath, etree.XPath, etree.XPath]] = {}
         self._parts: dict[str, list[FloatArray]] = {c: [] for c in CHANNELS}
         self.lines = array("q")  # source line of each point, for messages
         self.count = 0
@@ -338,11 +340,12 @@ class Batch:
         for index, column in enumerate(self.columns):
             if self._absent(column):
                 continue
-            found = self._all[index](parent) if complete else self._first_n[index](parent, n=n)
+            every, first_n, one = self._xpaths(index)
+            found = every(parent) if complete else first_n(parent, n=n)
             if not found:
                 continue
             if len(found) != n:
-                found = [_first(self._one[index](point)) for point in batch]
+                found = [_first(one(point)) for point in batch]
             if column.channel == "time":
                 part = to_times(found, lines)
             else:
@@ -350,6 +353,19 @@ class Batch:
             earlier = values.get(column.channel)
             values[column.channel] = part if earlier is None else combine(earlier, part)
         return {c: values.get(c, np.full(n, np.nan)) for c in CHANNELS}
+
+    def _xpaths(self, index: int) -> tuple[etree.XPath, etree.XPath, etree.XPath]:
+        """A column's paths: from the parent to every point's value, to the first n
+        points' values, and from one point to its value."""
+        if index not in self._paths:
+            path = _path(self.columns[index].steps)
+            point, prefixes = self._point, self._prefixes
+            self._paths[index] = (
+                _xpath(f"{point}/{path}", prefixes),
+                _xpath(f"{point}[position() <= $n]/{path}", prefixes),
+                _xpath(path, prefixes),
+            )
+        return self._paths[index]
 
     def _absent(self, column: Column) -> bool:
         namespace = column.namespace

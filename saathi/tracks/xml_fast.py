@@ -52,7 +52,7 @@ _XMLNS = re.compile(rb"""xmlns(?::([\w.\-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _WS = rb"[ \t\r\n]*+"
 _NAME = rb"[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?"
 _VALUE = rb"""(?:"[^"<&]*"|'[^'<&]*')"""
-# One token of a point: a tag (end mark, name, attributes, empty mark) or a run of text.
+# One token of a point: a tag (end mark, name, attributes, space, empty mark) or text.
 _TOKEN = re.compile(
     rb"<(/?)("
     + _NAME
@@ -60,7 +60,7 @@ _TOKEN = re.compile(
     + _NAME
     + rb"[ \t\r\n]*=[ \t\r\n]*"
     + _VALUE
-    + rb")*)[ \t\r\n]*(/?)>|[^<]+"
+    + rb")*)([ \t\r\n]*)(/?)>|[^<]+"
 )
 _ATTRIBUTE = re.compile(rb"(" + _NAME + rb""")[ \t\r\n]*=[ \t\r\n]*(?:"([^"<&]*)"|'([^'<&]*)')""")
 # Printable ASCII and XML's whitespace, less the few bytes that may start markup or need
@@ -133,6 +133,7 @@ class FastColumns:
         self._root: _Node | None = None
         self._shape: _Shape | None = None
         self._learned = 0
+        self._spaced = False  # whether a point had whitespace before a tag's end
         self._newlines = 0  # in the chunks before this one: the line numbers' base
         self._started = False
 
@@ -206,8 +207,9 @@ class FastColumns:
             return None
         if chunk.find(opening, stop) >= 0:
             return None  # a point cut by the chunk's end: lxml's from here on
-        region = chunk[first:stop]
-        if not _plain(region):
+        # The points are read through a view: no copy of the chunk's bytes.
+        region = memoryview(chunk)[first:stop]
+        if chunk.translate(None, _PLAIN_COMMON) and not _plain(bytes(region)):
             return None
         shape, pieces, between = self._split(region)
         # Namespace declarations can only be outside the points (the shape has none).
@@ -227,7 +229,7 @@ class FastColumns:
         self._newlines = before + inside + chunk.count(_NEWLINE, stop)
         return chunk[:first] + hollow + chunk[stop:]
 
-    def _split(self, region: bytes) -> tuple[_Shape, list[bytes | None], bytes]:
+    def _split(self, region: memoryview) -> tuple[_Shape, list[bytes | None], bytes]:
         """The region cut by the shape, which learns the points it does not fit yet; and
         the text between its points."""
         opening = b"<" + self._point
@@ -241,7 +243,7 @@ class FastColumns:
                     return shape, pieces, between
                 text = next(gap for gap in gaps if opening in gap)
             else:
-                text = region
+                text = bytes(region)
             at = text.find(opening)
             if self._learned >= _MAX_LEARNED:
                 raise _NotTidy
@@ -262,7 +264,12 @@ class FastColumns:
         return {c: values[c] if c in values else np.full(n, np.nan) for c in CHANNELS}
 
     def _runs(
-        self, region: bytes, before: int, shape: _Shape, pieces: list[bytes | None], between: bytes
+        self,
+        region: memoryview,
+        before: int,
+        shape: _Shape,
+        pieces: list[bytes | None],
+        between: bytes,
     ) -> tuple[IntArray, list[int], bytes, int]:
         """Each point's line (where its start tag ends, as lxml counts), the size of each
         run, the region with each run replaced by its placeholder, and its newlines."""
@@ -315,7 +322,8 @@ class FastColumns:
     # -- the shape --------------------------------------------------------------------
 
     def _learn(self, text: bytes) -> None:
-        point = _parse(text, self._point)
+        point, spaced = _parse(text, self._point)
+        self._spaced = self._spaced or spaced
         if self._root is None:
             self._root = point
         elif self._root.key() != point.key():
@@ -327,7 +335,7 @@ class FastColumns:
 
     def _compile(self, root: _Node) -> _Shape:
         wanted = {self._path_of(c): i for i, c in enumerate(self._columns) if self._declared(c)}
-        builder = _Builder(wanted, self._resolve)
+        builder = _Builder(wanted, self._resolve, self._spaced)
         start, body = builder.point(root)
         pattern = re.compile(b"".join(builder.parts))
         if pattern.groups != builder.groups:
@@ -371,16 +379,26 @@ Path = tuple[tuple[bytes | None, bytes], ...]
 
 
 class _Builder:
-    """Writes the expression for a shape, numbering its groups as it goes."""
+    """Writes the expression for a shape, numbering its groups as it goes.
+
+    Each child is optional and possessive (`(?:...)?+`): children of one element differ
+    in name or attributes, so a child that matched never has to be given back, and the
+    engine keeps no state to try. Whitespace before a tag's `>` is allowed only once a
+    point has had some (`spaced`): each allowance costs time in every tag."""
 
     def __init__(
-        self, wanted: dict[Path, int], resolve: Callable[[bytes], tuple[bytes | None, bytes]]
+        self,
+        wanted: dict[Path, int],
+        resolve: Callable[[bytes], tuple[bytes | None, bytes]],
+        spaced: bool,
     ):
         self.parts: list[bytes] = []
         self.groups = 0
         self.found: dict[int, int] = {}  # column index -> its group
         self._wanted = wanted
         self._resolve = resolve
+        self._close = _WS + b">" if spaced else b">"
+        self._space = _WS if spaced else b""
 
     def _group(self) -> None:
         self.groups += 1
@@ -396,40 +414,43 @@ class _Builder:
         self.found[index] = self.groups + 1
         return True
 
+    def _attributes(self, attributes: tuple[tuple[bytes, bytes, bytes | None], ...]) -> None:
+        for name, quote, value in attributes:
+            self.parts += [rb"[ \t\r\n]+", re.escape(name), _WS, b"=", _WS, quote]
+            if value is not None:
+                self.parts.append(re.escape(value))
+            elif self._capture(((b"@", name),)):
+                self._group()
+                self.parts.append(b"[^" + quote + b"<]*+)")
+            else:
+                self.parts.append(b"[^" + quote + b"<]*+")
+            self.parts.append(quote)
+
     def point(self, root: _Node) -> tuple[int, int]:
         """The whole point: its start tag (attributes captured) and its body; returns
         their groups."""
         self._group()
         start = self.groups
         self.parts += [b"<", re.escape(root.name)]
-        for name, quote, value in root.attributes:
-            self.parts += [rb"[ \t\r\n]+", re.escape(name), _WS, b"=", _WS, quote]
-            if value is None:
-                if self._capture(((b"@", name),)):
-                    self._group()
-                    self.parts.append(b"[^" + quote + b"<]*)")
-                else:
-                    self.parts.append(b"[^" + quote + b"<]*")
-            else:
-                self.parts.append(re.escape(value))
-            self.parts.append(quote)
-        self.parts += [_WS, b">)"]
+        self._attributes(root.attributes)
+        self.parts += [self._close, b")"]
         self._group()
         body = self.groups
         self.parts.append(_WS)
         for child in root.children or []:
             self._node(child, ())
-        self.parts += [b"</", re.escape(root.name), _WS, b">)"]
+        self.parts += [b"</", re.escape(root.name), self._close, b")"]
         return start, body
 
     def _node(self, node: _Node, above: Path) -> None:
         path = (*above, self._resolve(node.name))
         name = re.escape(node.name)
         self.parts += [b"(?:<", name]
-        for attribute, quote, value in node.attributes:
-            self.parts += [rb"[ \t\r\n]+", re.escape(attribute), _WS, b"=", _WS]
-            self.parts += [quote, re.escape(value or b""), quote]
-        self.parts += [_WS, b"(?:"]
+        self._attributes(node.attributes)
+        self.parts.append(self._space)
+        both = node.full and node.empty
+        if both:
+            self.parts.append(b"(?:")
         if node.full:
             self.parts.append(b">")
             if node.children is None:
@@ -444,24 +465,26 @@ class _Builder:
                 self.parts.append(_WS)
                 for child in node.children:
                     self._node(child, path)
-            self.parts += [b"</", name, _WS, b">"]
+            self.parts += [b"</", name, self._close]
         if node.empty:
-            self.parts.append(b"|/>" if node.full else b"/>")
-        self.parts += [b")", _WS, b")?"]
+            self.parts.append(b"|/>)" if both else b"/>")
+        self.parts += [_WS, b")?+"]
 
 
-def _parse(text: bytes, point: bytes) -> _Node:
+def _parse(text: bytes, point: bytes) -> tuple[_Node, bool]:
     """One point's elements, or not tidy: anything but tags and text, text beside
     elements, a namespace declaration, an end tag naming another element."""
     stack: list[_Node] = []
     wordy: list[bool] = []  # whether each open element holds text other than whitespace
+    spaced = False
     at = 0
     while at < len(text):
         token = _TOKEN.match(text, at)
         if token is None:
             raise _NotTidy
         at = token.end()
-        closing, name, attributes, empty = token.groups()
+        closing, name, attributes, space, empty = token.groups()
+        spaced = spaced or bool(space)
         if name is None:
             if not stack:
                 raise _NotTidy
@@ -480,13 +503,12 @@ def _parse(text: bytes, point: bytes) -> _Node:
             if not stack:
                 if at != len(text):
                     raise _NotTidy
-                return node
+                return node, spaced
             continue
         node = _Node(name, _attributes(attributes, top=not stack), [])
-        if not stack:
-            if name != point or empty:
-                raise _NotTidy
-        else:
+        if (not stack) != (name == point) or (empty and not stack):
+            raise _NotTidy  # not a point, an empty point, or a point inside a point
+        if stack:
             parent_children = stack[-1].children
             assert parent_children is not None
             parent_children.append(node)
