@@ -28,7 +28,9 @@ from saathi.tracks.track import CHANNELS, FloatArray, Track, TrackError
 if TYPE_CHECKING:
     from saathi.tracks.xml_fast import FastColumns
 
-CHUNK = 1 << 18
+# The bytes read and handed on at a time: each chunk's copies and pieces are the read's
+# working memory, so a small file peaks near its arrays' own size.
+CHUNK = 1 << 17
 BATCH = 4000
 # The prolog (declaration, comments) before the root element; real files need a few
 # hundred bytes.

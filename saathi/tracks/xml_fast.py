@@ -32,6 +32,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import cast
 
@@ -261,7 +262,8 @@ class FastColumns:
             part = _times(texts, n) if column.channel == "time" else _floats(texts, n)
             earlier = values.get(column.channel)
             values[column.channel] = part if earlier is None else combine(earlier, part)
-        return {c: values[c] if c in values else np.full(n, np.nan) for c in CHANNELS}
+        missing = np.full(n, np.nan)  # shared: the channels are copied when joined
+        return {c: values.get(c, missing) for c in CHANNELS}
 
     def _runs(
         self,
@@ -598,15 +600,15 @@ def _floats(texts: list[bytes | None], n: int) -> FloatArray:
     """Numbers as float() reads them (what the lxml reader does); a missing or empty
     value is NaN, and so is an infinite one."""
     try:
-        if None in texts or b"" in texts:
+        out = np.fromiter(map(float, cast(list[bytes], texts)), np.float64, n)
+    except (TypeError, ValueError):  # None or b"" among them; or not a number
+        try:
             out = np.full(n, np.nan)
             present = [i for i, text in enumerate(texts) if text]
             given = cast(list[bytes], [texts[i] for i in present])
             out[present] = np.fromiter(map(float, given), np.float64, len(given))
-        else:
-            out = np.fromiter(map(float, cast(list[bytes], texts)), np.float64, n)
-    except ValueError:
-        raise _NotTidy from None  # lxml's to read, and to report with its line
+        except ValueError:
+            raise _NotTidy from None  # lxml's to read, and to report with its line
     out[np.isinf(out)] = np.nan
     return out
 
@@ -636,6 +638,23 @@ _PLACES |= {17: (5, 10), 18: (5, 1)}
 _MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 
+@cache
+def _layout(width: int) -> tuple[list[int], npt.NDArray[np.uint8], list[int], IntArray]:
+    """For times `width` bytes long: where the separators sit and what they are, where the
+    digits sit and what each is worth to the year ... second and microsecond."""
+    separators = dict(_SEPARATORS)
+    separators[width - 1] = ord("Z")
+    places = dict(_PLACES)
+    if width > 20:
+        separators[19] = ord(".")
+        places |= {20 + k: (6, 10 ** (5 - k)) for k in range(width - 21)}
+    worth = np.zeros((len(places), 7), dtype=np.int64)
+    for row, (part, value) in enumerate(places.values()):
+        worth[row, part] = value
+    expected = np.array(list(separators.values()), dtype=np.uint8)
+    return list(separators), expected, list(places), worth
+
+
 def utc_times(texts: Sequence[bytes]) -> FloatArray | None:
     """Times all written alike as "YYYY-MM-DDTHH:MM:SS[.ffffff]Z", in Unix seconds, by
     arithmetic on the digits in bulk; None when they are not that tidy (the careful
@@ -650,21 +669,13 @@ def utc_times(texts: Sequence[bytes]) -> FloatArray | None:
     if table.dtype.itemsize != width:
         return None  # some are longer
     rows = table.view(np.uint8).reshape(len(texts), width)
-    separators = dict(_SEPARATORS)
-    separators[width - 1] = ord("Z")  # shorter ones end in the zeros numpy pads with
-    places = dict(_PLACES)
-    if width > 20:
-        separators[19] = ord(".")
-        places |= {20 + k: (6, 10 ** (5 - k)) for k in range(width - 21)}
-    columns = list(separators)
-    if not bool((rows[:, columns] == np.array(list(separators.values()), np.uint8)).all()):
+    # Shorter ones end in the zeros numpy pads with, not in "Z".
+    columns, expected, places, worth = _layout(width)
+    if not bool((rows[:, columns] == expected).all()):
         return None
-    digits = rows[:, list(places)] - np.uint8(48)
+    digits = rows[:, places] - np.uint8(48)
     if bool((digits > 9).any()):
         return None
-    worth = np.zeros((len(places), 7), dtype=np.int64)
-    for row, (part, value) in enumerate(places.values()):
-        worth[row, part] = value
     year, month, day, hour, minute, second, micro = (digits.astype(np.int64) @ worth).T
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
     month_days = _MONTH_DAYS[np.minimum(month, 12)] + ((month == 2) & leap)
