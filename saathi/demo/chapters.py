@@ -95,7 +95,7 @@ class Story:
 
     def rng(self, *names: str) -> np.random.Generator:
         """A generator of its own per chapter: a change in one leaves the others alone."""
-        return np.random.default_rng([self.seed, *(sum(map(ord, n)) for n in names)])
+        return np.random.default_rng([self.seed, *(int.from_bytes(n.encode()) for n in names)])
 
     def day(self, days_ago: int) -> date:
         return self.today - timedelta(days=days_ago)
@@ -231,14 +231,16 @@ def holiday_ride(story: Story) -> None:
 
 
 def morning_routine(story: Story) -> None:
-    """30 sun salutations most mornings (his); she joins him on some."""
-    for person, share in ((HIM, 0.93), (HER, 0.35)):
-        rng = story.rng("routine", person.handle)
-        for days_ago in range(story.days, -1, -1):
-            streak = days_ago <= 30 and person is HIM  # the current streak is unbroken
-            if not streak and rng.random() > share:
-                continue
-            start = story.at(days_ago, 5, int(rng.integers(35, 55)), int(rng.integers(0, 60)))
+    """30 sun salutations most mornings (his, every one of the last month); she joins him
+    on about a third of them, side by side on the terrace."""
+    rng = story.rng("routine")
+    for days_ago in range(story.days, -1, -1):
+        streak = days_ago <= 30  # his current streak is unbroken
+        if not streak and rng.random() > 0.93:
+            continue
+        start = story.at(days_ago, 5, int(rng.integers(35, 55)), int(rng.integers(0, 60)))
+        joined = rng.random() < 0.35
+        for person in (HIM, HER) if joined else (HIM,):
             story.happenings.append(
                 Logged(
                     person=person,
