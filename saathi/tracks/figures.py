@@ -97,8 +97,11 @@ def _timed(track: Track) -> Track | None:
     keep[keep] = _believable(track.time[keep])
     if keep.sum() < 2:
         return None
-    if keep.all() and (np.diff(track.time) >= 0).all():
-        return track
+    if keep.all():
+        if (np.diff(track.time) >= 0).all():
+            return track
+        # Only the clock needs mending: the other channels are shared, not copied.
+        return replace(track, time=np.maximum.accumulate(track.time))
     index = np.flatnonzero(keep)
     channels = {channel: getattr(track, channel)[index] for channel in CHANNELS}
     channels["time"] = np.maximum.accumulate(channels["time"])

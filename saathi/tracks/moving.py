@@ -45,13 +45,23 @@ def moving(time: FloatArray, distance: FloatArray | None, off: BoolArray, limits
 
 def window_speed(running: FloatArray, distance: FloatArray, window_s: float) -> FloatArray:
     """Speed over a window centred on each step (at least the step itself)."""
-    middle = (running[:-1] + running[1:]) / 2
-    half = np.maximum(window_s / 2, np.diff(running) / 2)
-    lo, hi = middle - half, middle + half
-    span = np.interp(hi, running, distance) - np.interp(lo, running, distance)
+    # Computed in place where it can be: a long track's temporaries are its peak memory.
+    half = np.diff(running)
+    half /= 2
+    np.maximum(half, window_s / 2, out=half)
+    hi = running[:-1] + running[1:]
+    hi /= 2  # the middle of each step
+    lo = hi - half
+    hi += half
+    del half
+    speed = np.interp(hi, running, distance)
+    speed -= np.interp(lo, running, distance)
     # Near the ends the window is cut short; divide by what is left of it.
-    covered = np.minimum(hi, running[-1]) - np.maximum(lo, running[0])
-    speed: FloatArray = np.divide(span, covered, out=np.zeros_like(span), where=covered > 0)
+    covered = np.minimum(hi, running[-1], out=hi)
+    covered -= np.maximum(lo, running[0], out=lo)
+    del lo
+    np.divide(speed, covered, out=speed, where=covered > 0)
+    speed[~(covered > 0)] = 0.0
     return speed
 
 
