@@ -66,6 +66,7 @@ bench: dev
 	$(BIN)/python bench/tracks.py
 	$(BIN)/python bench/activity_page.py
 	$(BIN)/python bench/imports.py --jobs 2
+	$(BIN)/python bench/records.py
 
 accuracy: dev
 	$(BIN)/python scripts/accuracy_report.py
