@@ -15,8 +15,8 @@ def test_the_owner_sees_each_record_with_its_activity_and_history(owner: User) -
     response = browser_of(owner).get("/records/")
 
     page = text_of(response.content.decode())
-    assert "Longest distance 45.0 km To the pass 8 Mar" in page
-    assert "1 earlier 30.0 km · Lake loop 1 Mar" in page
+    assert "Longest distance 45.0 km To the pass · 8 Mar" in page
+    assert "1 earlier 30.0 km · Lake loop · 1 Mar" in page
     assert "Longest moving time 20:00 Morning yoga" in page
     assert page.index("Ride") < page.index("Yoga")
 
