@@ -67,6 +67,7 @@ bench: dev
 	$(BIN)/python bench/activity_page.py
 	$(BIN)/python bench/imports.py --jobs 2
 	$(BIN)/python bench/records.py
+	$(BIN)/python bench/stats_page.py
 
 accuracy: dev
 	$(BIN)/python scripts/accuracy_report.py
