@@ -55,11 +55,11 @@ class Badge:
         return f"{sentence}, {self.comparison}" if self.comparison else sentence
 
 
-def figure(measure: Measure, value: float, units: str) -> str:
+def figure(measure: Measure, value: float, units: str, digits: int = 1) -> str:
     """A record's figure: one decimal of distance, as a badge says it."""
     if measure is DISTANCE:
         unit_m, unit = (u.MILE_M, "mi") if u.imperial(units) else (u.KM_M, "km")
-        return f"{value / unit_m:,.1f} {unit}"
+        return f"{value / unit_m:,.{digits}f} {unit}"
     if measure.key == "ascent":
         return u.text(u.elevation_parts(value, units))
     if measure.key.startswith("power:"):
@@ -94,6 +94,10 @@ def badge(milestone: Milestone, units: str, today: date, *, comparable: bool) ->
     previous = ""
     if comparable and milestone.previous_value is not None and milestone.previous_date:
         before = figure(measure, milestone.previous_value, units)
+        if before == value and measure is DISTANCE:
+            # 5.33 km after 5.31 km: one decimal would say 5.3 after 5.3.
+            value = figure(measure, milestone.value or 0.0, units, digits=2)
+            before = figure(measure, milestone.previous_value, units, digits=2)
         previous = f"previous {before} on {day_text(milestone.previous_date, today)}"
     url = reverse("activities:detail", args=[milestone.previous_activity_id]) if previous else ""
     if kind == Kind.LONGEST_SINCE:

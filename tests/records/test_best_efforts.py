@@ -39,3 +39,17 @@ def test_a_longer_run_sets_the_distances_the_shorter_never_reached(owner: User) 
     assert {"effort:10k", "effort:15k"} & held == {"effort:10k"}
     # A first 10k beats nothing: a record, but not a "best so far" badge.
     assert "effort:10k" not in {m.measure for m in milestones_of(longer).get(Kind.BEST_EFFORT, [])}
+
+
+def test_the_list_shows_three_badges_and_says_how_many_more(owner: User) -> None:
+    imported_run(owner, 5.3, "2025-03-01 06:00", speed=3.2)
+    fast = imported_run(owner, 5.3, "2025-03-08 06:00", speed=3.6)
+    count = sum(len(found) for found in milestones_of(fast).values())
+    assert len(milestones_of(fast)[Kind.BEST_EFFORT]) > 3
+
+    page = text_of(browser_of(owner).get("/activities/").content.decode())
+
+    assert f"and {count - 3} more" in page
+    assert "5k in" not in page  # the longest distance comes last
+    page = text_of(browser_of(owner).get(f"/activities/{fast.pk}/").content.decode())
+    assert "5k in" in page and "more" not in page

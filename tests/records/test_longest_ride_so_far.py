@@ -6,7 +6,7 @@ from __future__ import annotations
 from saathi.accounts.models import User
 from saathi.records.models import Kind, Record
 from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import imported_ride, milestones_of
+from tests.records.conftest import entry, imported_ride, milestones_of
 
 
 def test_the_second_longer_ride_says_longest_ride_so_far_with_the_first(owner: User) -> None:
@@ -46,3 +46,13 @@ def test_deleting_the_longest_ride_restores_the_one_before(owner: User) -> None:
     assert list(record.values_list("activity_id", "value")) == [(first.pk, first.distance_m)]
     page = text_of(browser_of(owner).get("/records/").content.decode())
     assert f"Longest distance {first.distance_m / 1000:.1f} km {first.title}" in page
+
+
+def test_a_ride_a_few_metres_longer_shows_the_difference(owner: User) -> None:
+    first = entry(owner, "2025-08-02 07:00", km=42.31)
+    second = entry(owner, "2025-08-20 07:00", km=42.34)
+
+    page = text_of(browser_of(owner).get(f"/activities/{second.pk}/").content.decode())
+
+    assert first.pk != second.pk
+    assert "42.34 km — longest ride so far, previous 42.31 km on 2 Aug" in page
