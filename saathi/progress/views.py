@@ -52,6 +52,7 @@ def stats_page(request: HttpRequest) -> HttpResponse:
         # The to-date line's measure, for the amount filter, and in words.
         "line_measure": f"{figures.to_date.measure} {me.units}",
         "line_label": Measure(figures.to_date.measure).label.lower(),
+        "distance_units": f"distance {me.units}",
         "units": me.units,
         "today": today,
     }

@@ -29,6 +29,13 @@ def amount(value: float | None, measure_and_units: str) -> str:
     return amount_text(value, measure, units)
 
 
+@register.filter
+def amount_tile(value: float | None, measure_and_units: str) -> SafeString:
+    """A total for a tile: the number large, its unit small beside it."""
+    number, _, unit = amount(value, measure_and_units).partition(" ")
+    return format_html('{}<span class="unit">{}</span>', number, unit)
+
+
 @register.simple_tag
 def query_with(selection: Selection, **changes: Any) -> str:
     """The selection's query string with one choice changed, for a picker's link."""

@@ -53,9 +53,9 @@
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false, range: [-0.5, xs.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(max, 1) * 1.05]; } } },
       axes: [
-        axis(function (u, ticks) {
+        Object.assign(axis(function (u, ticks) {
           return ticks.map(function (t) { return Number.isInteger(t) && t % every === 0 ? set.labels[t] || "" : ""; });
-        }),
+        }), { grid: { show: false } }),
         yAxis(data.measure, data.unit),
       ],
       series: [
@@ -125,6 +125,13 @@
     document.querySelectorAll(".heat.chosen").forEach(function (other) { other.classList.remove("chosen"); });
     cell.classList.add("chosen");
   });
+
+  // On a phone the year scrolls sideways: start with today in view, not January.
+  var today = document.querySelector("#heatmap .is-today");
+  var wrap = document.querySelector(".heatmap-wrap");
+  if (today && wrap && wrap.scrollWidth > wrap.clientWidth) {
+    wrap.scrollLeft = today.getBoundingClientRect().left - wrap.getBoundingClientRect().left - wrap.clientWidth + 48;
+  }
 
   if (window.uPlot) {
     ["week", "month", "year"].forEach(bars);
