@@ -59,6 +59,9 @@ def test_the_stats_page_draws_its_charts_and_the_calendar_of_mornings(
     streak = page.locator(".streaks .tile", has_text="Current streak")
     expect(streak).to_contain_text("12")
     page.screenshot(path=output_dir / "browser" / "stats-phone.png", full_page=True)
+    page.emulate_media(color_scheme="dark")
+    page.screenshot(path=output_dir / "browser" / "stats-phone-dark.png", full_page=True)
+    page.emulate_media(color_scheme="light")
 
     page.get_by_role("navigation", name="Sport").get_by_role("link", name="Yoga").click()
     expect(page.locator(".page-head .muted").first).to_contain_text("Yoga")
