@@ -27,6 +27,7 @@ from django.db.models import Count, F, FloatField, Max, Q, Value, Window
 from django.db.models.expressions import RowRange
 from django.db.models.functions import Coalesce, RowNumber
 
+from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.activities.sports import WITHOUT_DISTANCE, Sport
 from saathi.records import chains
@@ -115,6 +116,11 @@ class _Judgement:
         self.me = me
 
     def run(self) -> None:
+        # Two imports of one person's archive run at once (`saathi import --jobs 2`, two
+        # workers): each judges against what the other has committed, never beside it.
+        # NO KEY: the activity just inserted holds a KEY SHARE lock on this row, which a
+        # plain FOR UPDATE would wait on, each transaction waiting for the other.
+        User.objects.select_for_update(no_key=True).filter(pk=self.activity.owner_id).exists()
         self._judge_counts()
         records = self._load_chains()
         if self.present:

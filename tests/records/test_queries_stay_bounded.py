@@ -89,7 +89,7 @@ def test_judging_and_forgetting_alone_stay_within_their_own_bounds(
 ) -> None:
     person = _history("person", size)
     for activity in Activity.objects.filter(owner=person).order_by("?")[:12]:
-        with django_assert_max_num_queries(11):
+        with django_assert_max_num_queries(12):
             forget(activity)
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(10):
             judge(activity)
