@@ -11,10 +11,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from saathi.activities.models import Activity
-from saathi.demo.chapters import HER, HIM, Person
+from saathi.demo.chapters import HER, HIM, HOME_ZONE, Person
 from saathi.demo.load import load_demo
 from tests.browser.test_upload_activity import offline  # noqa: F401 (a fixture)
 from tests.conftest import REPO_ROOT
@@ -40,6 +41,13 @@ def shoot(page: Page, name: str) -> None:
         folder = REPO_ROOT / SCREENSHOTS
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=Path(folder) / f"{name}.png")
+
+
+def scroll_to(page: Page, selector: str) -> None:
+    """Scroll the element to the top, just below the sticky site header."""
+    page.locator(selector).first.evaluate(
+        "element => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 72)"
+    )
 
 
 def log_in(page: Page, person: Person) -> None:
@@ -91,7 +99,7 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
     # One split a kilometre: 20 of them, the last a few metres long.
     assert 19 <= page.locator("table.splits tbody tr").count() <= 21
     expect(page.locator(".route-ends")).to_contain_text("Khopoli")
-    page.locator(".activity-tiles").evaluate("tiles => tiles.scrollIntoView()")
+    scroll_to(page, ".activity-tiles")
     shoot(page, "hill-run")  # the figures, the route and the elevation chart
 
     ride = story_activity(HIM, "Baramulla to Uri")
@@ -104,8 +112,16 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
     expect(page.get_by_role("heading", name="Stats", level=1)).to_be_visible()
     streak = page.locator(".streaks .tile", has_text="Current streak")
     expect(streak).to_contain_text(str(days_in_a_row(HIM)))  # a month of mornings and more
-    assert page.locator("#heatmap a.heat").count() > 60  # days with something logged
-    shoot(page, "stats")
+    # The calendar of mornings: a day for every morning of sun salutations this year.
+    page.get_by_role("navigation", name="Sport").get_by_role("link", name="Yoga").click()
+    expect(page.locator(".page-head .muted").first).to_contain_text("Yoga")
+    this_year = timezone.now().astimezone(HOME_ZONE).year
+    yoga = Activity.objects.filter(owner__handle=HIM.handle, sport="yoga")
+    mornings = yoga.filter(local_date__year=this_year).values("local_date").distinct().count()
+    assert mornings > 20
+    expect(page.locator("#heatmap a.heat")).to_have_count(mornings)
+    scroll_to(page, ".streaks")
+    shoot(page, "stats")  # the streak and the calendar of mornings
 
 
 def test_she_finds_her_longest_ride_so_far_on_the_holiday_ride(tour: Page, demo: None) -> None:
