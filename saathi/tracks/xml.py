@@ -474,7 +474,9 @@ def _uniform_times(values: Sequence[str | None]) -> FloatArray | None:
             moments = np.array([v[:-cut] for v in values if v], dtype="datetime64[us]")
     except (ValueError, TypeError, OverflowError, DeprecationWarning):
         return None
-    return moments.astype(np.int64) / 1e6 - offset
+    # Whole microseconds over 1e6, as datetime.timestamp() computes them: a batch read
+    # here and one read a value at a time give the same floats.
+    return (moments.astype(np.int64) - offset * 1_000_000) / 1e6
 
 
 def to_times(values: Sequence[str | None], lines: Sequence[int]) -> FloatArray:
