@@ -2,9 +2,10 @@
 
 Each route is a list of waypoints (latitude, longitude, altitude in metres, road
 kilometre) placed along the real road from memory of the map. Between two waypoints the
-road is a smooth curve through them, given bends (a sideways wave whose amplitude is
-solved so that the stretch is as long as the road book says) and small undulations in
-height: a plausible road, not a surveyed one. Pure numpy; nothing here knows Django.
+road is a smooth curve through them, given bends (smoothed random sideways swings, as
+wide as the road winds, scaled so that the stretch is as long as the road book says) and
+small undulations in height: a plausible road, not a surveyed one. Pure numpy; nothing
+here knows Django.
 """
 
 from __future__ import annotations
@@ -205,7 +206,7 @@ def _curve(points: FloatArray, i: int) -> tuple[FloatArray, FloatArray]:
 def _bend(
     x: FloatArray, y: FloatArray, length_m: float, bend_m: float, rng: np.random.Generator
 ) -> tuple[FloatArray, FloatArray]:
-    """Wave the stretch sideways until it is length_m long (ends kept in place)."""
+    """Bend the stretch sideways until it is length_m long (ends kept in place)."""
     s = np.concatenate(([0.0], np.cumsum(np.hypot(np.diff(x), np.diff(y)))))
     if s[-1] <= 0:
         return x, y
@@ -213,10 +214,9 @@ def _bend(
     dx, dy = np.gradient(x, s), np.gradient(y, s)
     norm = np.hypot(dx, dy) + 1e-12
     nx, ny = -dy / norm, dx / norm
-    phase = rng.uniform(0, 2 * np.pi, 2)
-    wave = np.sin(2 * np.pi * s / bend_m + phase[0]) + 0.6 * np.sin(
-        2 * np.pi * s / (2.7 * bend_m) + phase[1]
-    )
+    # Bends of irregular size and spacing (smoothed noise), on top of wider sweeps.
+    step = s[-1] / max(len(s) - 1, 1)
+    wave = _meander(len(s), bend_m / step, rng) + 0.6 * _meander(len(s), 3 * bend_m / step, rng)
     wave *= np.sin(np.pi * u) ** 0.5  # no sideways step where stretches meet
 
     def bent(amplitude: float) -> tuple[FloatArray, FloatArray]:
@@ -235,6 +235,16 @@ def _bend(
         middle = (low + high) / 2
         low, high = (middle, high) if length(middle) < length_m else (low, middle)
     return bent((low + high) / 2)
+
+
+def _meander(n: int, width: float, rng: np.random.Generator) -> FloatArray:
+    """Smooth noise of unit spread whose swings are about `width` points long."""
+    taps = max(3, int(width))
+    kernel = np.hanning(taps + 2)[1:-1]
+    noise = np.convolve(rng.normal(0, 1, n + 2 * taps), kernel, mode="same")[taps : taps + n]
+    spread = float(noise.std())
+    wave: FloatArray = noise / spread if spread > 0 else noise
+    return wave
 
 
 def _hills(s: FloatArray, hills_m: float, rng: np.random.Generator) -> FloatArray:
@@ -268,9 +278,9 @@ class Atlas:
 @cache
 def atlas() -> Atlas:
     return Atlas(
-        old_highway=draw(OLD_HIGHWAY, bend_m=900, hills_m=6, seed=1),
-        pawna=draw(PAWNA, bend_m=500, hills_m=10, seed=2),
-        aamby=draw(AAMBY, bend_m=600, hills_m=8, seed=3),
+        old_highway=draw(OLD_HIGHWAY, bend_m=1500, hills_m=6, seed=1),
+        pawna=draw(PAWNA, bend_m=900, hills_m=10, seed=2),
+        aamby=draw(AAMBY, bend_m=900, hills_m=8, seed=3),
         bor_ghat_run=draw(BOR_GHAT_RUN, bend_m=350, hills_m=4, seed=4),
-        baramulla_uri=draw(BARAMULLA_URI, bend_m=700, hills_m=14, seed=5),
+        baramulla_uri=draw(BARAMULLA_URI, bend_m=1800, hills_m=14, seed=5),
     )
