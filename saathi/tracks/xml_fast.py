@@ -32,6 +32,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from itertools import pairwise
 from typing import cast
@@ -629,30 +630,39 @@ def _times(texts: list[bytes | None], n: int) -> FloatArray:
     return out
 
 
-# "YYYY-MM-DDTHH:MM:SS": where the separators sit, and what each digit is worth to the
-# year, month, day, hour, minute and second (the fraction's digits are added per width).
+# "YYYY-MM-DDTHH:MM:SS": where the separators sit; for each digit, the most it may be
+# and what it is worth to the date (as YYYYMMDD), the hour and the second of the day.
 _SEPARATORS = {4: ord("-"), 7: ord("-"), 10: ord("T"), 13: ord(":"), 16: ord(":")}
-_PLACES = {0: (0, 1000), 1: (0, 100), 2: (0, 10), 3: (0, 1), 5: (1, 10), 6: (1, 1)}
-_PLACES |= {8: (2, 10), 9: (2, 1), 11: (3, 10), 12: (3, 1), 14: (4, 10), 15: (4, 1)}
-_PLACES |= {17: (5, 10), 18: (5, 1)}
-_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+_PLACES = {0: (9, 0, 10**7), 1: (9, 0, 10**6), 2: (9, 0, 10**5), 3: (9, 0, 10**4)}
+_PLACES |= {5: (1, 0, 1000), 6: (9, 0, 100), 8: (3, 0, 10), 9: (9, 0, 1)}
+_PLACES |= {11: (2, 1, 10), 12: (9, 1, 1), 14: (5, 2, 600), 15: (9, 2, 60)}
+_PLACES |= {17: (5, 2, 10), 18: (9, 2, 1)}
+_UNIX_DAY = date(1970, 1, 1).toordinal()
 
 
 @cache
-def _layout(width: int) -> tuple[list[int], npt.NDArray[np.uint8], list[int], IntArray]:
-    """For times `width` bytes long: where the separators sit and what they are, where the
-    digits sit and what each is worth to the year ... second and microsecond."""
+def _layout(
+    width: int,
+) -> tuple[list[int], npt.NDArray[np.uint8], list[int], npt.NDArray[np.uint8], FloatArray]:
+    """For times `width` bytes long: where the separators sit and what they are; where the
+    digits sit, the most each may be, and what each is worth to the date, the hour, the
+    seconds of the day (hours included) and the microseconds."""
     separators = dict(_SEPARATORS)
     separators[width - 1] = ord("Z")
     places = dict(_PLACES)
     if width > 20:
         separators[19] = ord(".")
-        places |= {20 + k: (6, 10 ** (5 - k)) for k in range(width - 21)}
-    worth = np.zeros((len(places), 7), dtype=np.int64)
-    for row, (part, value) in enumerate(places.values()):
+        places |= {20 + k: (9, 3, 10 ** (5 - k)) for k in range(width - 21)}
+    # Floats, for a matrix product in BLAS: exact, every sum being a whole number < 2**53.
+    worth = np.zeros((len(places), 4), dtype=np.float64)
+    for row, (_, part, value) in enumerate(places.values()):
         worth[row, part] = value
+    for row, at in enumerate(places):
+        if at in (11, 12):  # an hour's digits count towards the seconds of the day too
+            worth[row, 2] = 36000 if at == 11 else 3600
     expected = np.array(list(separators.values()), dtype=np.uint8)
-    return list(separators), expected, list(places), worth
+    most = np.array([m for m, _, _ in places.values()], dtype=np.uint8)
+    return list(separators), expected, list(places), most, worth
 
 
 def utc_times(texts: Sequence[bytes]) -> FloatArray | None:
@@ -670,24 +680,22 @@ def utc_times(texts: Sequence[bytes]) -> FloatArray | None:
         return None  # some are longer
     rows = table.view(np.uint8).reshape(len(texts), width)
     # Shorter ones end in the zeros numpy pads with, not in "Z".
-    columns, expected, places, worth = _layout(width)
+    columns, expected, places, most, worth = _layout(width)
     if not bool((rows[:, columns] == expected).all()):
         return None
-    digits = rows[:, places] - np.uint8(48)
-    if bool((digits > 9).any()):
+    digits = rows[:, places] - np.uint8(48)  # a byte below "0" wraps round to over 9
+    if bool((digits > most).any()):
         return None
-    year, month, day, hour, minute, second, micro = (digits.astype(np.int64) @ worth).T
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    month_days = _MONTH_DAYS[np.minimum(month, 12)] + ((month == 2) & leap)
-    valid = (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)
-    if not bool((valid & (hour < 24) & (minute < 60) & (second < 60)).all()):
+    fields = (digits.astype(np.float64) @ worth).astype(np.int64)
+    dates, hours, seconds, micro = fields.T
+    if bool((hours > 23).any()):
         return None
-    # Days since 1970-01-01 from the civil date (H. Hinnant's days_from_civil).
-    y = year - (month <= 2)
-    era = y // 400
-    of_era = y - era * 400
-    of_year = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
-    days = era * 146097 + of_era * 365 + of_era // 4 - of_era // 100 + of_year - 719468
-    seconds = days * 86400 + hour * 3600 + minute * 60 + second
-    result: FloatArray = (seconds * 1_000_000 + micro) / 1e6
+    # A file's points fall on a day or two: each date is checked and counted once.
+    found, where = np.unique(dates, return_inverse=True)
+    try:
+        days = [date(d // 10000, d // 100 % 100, d % 100).toordinal() for d in found.tolist()]
+    except ValueError:
+        return None  # no such day (February 30th, month 0, year 0)
+    since = np.array(days, dtype=np.int64)[where] - _UNIX_DAY
+    result: FloatArray = ((since * 86400 + seconds) * 1_000_000 + micro) / 1e6
     return result
