@@ -282,5 +282,5 @@ def atlas() -> Atlas:
         pawna=draw(PAWNA, bend_m=900, hills_m=10, seed=2),
         aamby=draw(AAMBY, bend_m=900, hills_m=8, seed=3),
         bor_ghat_run=draw(BOR_GHAT_RUN, bend_m=350, hills_m=4, seed=4),
-        baramulla_uri=draw(BARAMULLA_URI, bend_m=1800, hills_m=14, seed=5),
+        baramulla_uri=draw(BARAMULLA_URI, bend_m=1800, hills_m=9, seed=5),
     )
