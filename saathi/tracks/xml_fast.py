@@ -73,6 +73,8 @@ _NEWLINE = b"\n"
 # Once the shape has grown this often, the points are too irregular to be worth it.
 _MAX_LEARNED = 24
 _MAX_DEPTH = 12
+# Elements in a shape: a point is a dozen or two; thousands would only slow the expression.
+_MAX_NODES = 200
 
 
 class _NotTidy(Exception):
@@ -169,7 +171,7 @@ class FastColumns:
             return chunk
         try:
             fed = self._read(chunk, start)
-        except (_NotTidy, TrackError, ValueError, OverflowError):
+        except (_NotTidy, TrackError, ValueError, OverflowError, RecursionError, re.error):
             fed = None
         if fed is None:
             self.active = False
@@ -333,6 +335,8 @@ class FastColumns:
             raise _NotTidy  # other attributes on the point itself
         else:
             _merge(self._root, point)
+        if _size(self._root) > _MAX_NODES:
+            raise _NotTidy
         self._learned += 1
         self._shape = self._compile(self._root)
 
@@ -480,6 +484,7 @@ def _parse(text: bytes, point: bytes) -> tuple[_Node, bool]:
     stack: list[_Node] = []
     wordy: list[bool] = []  # whether each open element holds text other than whitespace
     spaced = False
+    made = 0
     at = 0
     while at < len(text):
         token = _TOKEN.match(text, at)
@@ -508,6 +513,9 @@ def _parse(text: bytes, point: bytes) -> tuple[_Node, bool]:
                     raise _NotTidy
                 return node, spaced
             continue
+        made += 1
+        if made > _MAX_NODES:
+            raise _NotTidy
         node = _Node(name, _attributes(attributes, top=not stack), [])
         if (not stack) != (name == point) or (empty and not stack):
             raise _NotTidy  # not a point, an empty point, or a point inside a point
@@ -538,6 +546,10 @@ def _attributes(text: bytes, *, top: bool) -> tuple[tuple[bytes, bytes, bytes | 
         value = match.group(2) if match.group(2) is not None else match.group(3)
         found.append((name, quote, None if top and name in (b"lat", b"lon") else value))
     return tuple(found)
+
+
+def _size(node: _Node) -> int:
+    return 1 + sum(_size(child) for child in node.children or [])
 
 
 def _merge(into: _Node, new: _Node) -> None:

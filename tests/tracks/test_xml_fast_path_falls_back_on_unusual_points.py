@@ -268,3 +268,13 @@ def test_warnings_name_the_same_lines_on_both_paths() -> None:
         assert not isinstance(fast, str)
         assert any("off the globe (first at line" in w for w in fast.warnings)
         assert any("go backwards" in w for w in fast.warnings)
+
+
+def test_a_point_with_thousands_of_elements_is_left_to_lxml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    crowd = b"".join(b"<e%d>%d</e%d>" % (k, k, k) for k in range(3000))
+    data, index = _changed(GPX, _sub(rb"(</time>)", rb"\1" + crowd))
+    fast, slow = _outcome(data, 1 << 17, fast=True), _outcome(data, 1 << 17, fast=False)
+    _assert_same(fast, slow)
+    assert _fast_points(data, 1 << 17, monkeypatch) <= index
