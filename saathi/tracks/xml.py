@@ -5,7 +5,10 @@ the parser sees it: it is the only door to entity bombs ("billion laughs") and t
 entities that read local files (XXE), and no GPX or TCX file needs one. lxml's own guards
 (no entity substitution, no network, no DTD loading, libxml2's size limits) stay on too.
 
-Points are read in batches: the parser builds a few thousand points as elements, compiled
+Tidy points never reach lxml as elements: xml_fast.py reads them from each chunk's bytes
+and leaves one empty placeholder element per run of points (Batch.add takes its columns).
+The rest, and every point of a file from the first chunk the fast path cannot read, is
+read here in batches: the parser builds a few thousand points as elements, compiled
 XPath expressions pull each column out of the batch in C, and the batch is deleted, so a
 100 MB file reads in bounded memory and Python code runs per batch rather than per value.
 """
