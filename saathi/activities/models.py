@@ -240,12 +240,15 @@ class Activity(models.Model):
         unknown = set(changes) - EDITABLE_FIELDS
         if unknown:
             raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
-        new_sport = changes.get("sport", self.sport) != self.sport
+        # Compared with the stored row: the edit page's ModelForm has already set the
+        # new values on this instance while validating them.
+        stored = Activity.objects.get(pk=self.pk)
+        new_sport = changes.get("sport", stored.sport) != stored.sport
         # Records follow the sport and the local date: judged again as if new.
-        rejudge = new_sport or changes.get("timezone", self.timezone) != self.timezone
+        rejudge = new_sport or changes.get("timezone", stored.timezone) != stored.timezone
         with transaction.atomic():
             if rejudge:
-                forget(self)
+                forget(stored)
             for name, value in changes.items():
                 setattr(self, name, value)
             self.full_clean(exclude=["owner"])
