@@ -153,7 +153,9 @@ def edit_manual_figures(
         sport=activity.sport, duration_s=duration_s, distance_m=distance_m, ascent_m=ascent_m
     )
     with transaction.atomic():
-        forget(activity)  # judged again with the corrected figures
+        # Judged again with the corrected figures; forgotten as stored, whatever a form
+        # may already have set on this instance.
+        forget(Activity.objects.get(pk=activity.pk))
         for name, value in manual_figures(
             Sport(activity.sport), duration_s, distance_m, ascent_m
         ).items():
