@@ -613,7 +613,11 @@ def _floats(texts: list[bytes | None], n: int) -> FloatArray:
     """Numbers as float() reads them (what the lxml reader does); a missing or empty
     value is NaN, and so is an infinite one."""
     try:
-        out = np.fromiter(map(float, cast(list[bytes], texts)), np.float64, n)
+        given = cast(list[bytes], texts)
+        # Whole numbers (heart rate, cadence, power) by int(), twice as quick as float()
+        # and the same value.
+        read = int if b"".join(given).isdigit() else float
+        out = np.fromiter(map(read, given), np.float64, n)
     except (TypeError, ValueError):  # None or b"" among them; or not a number
         try:
             out = np.full(n, np.nan)
