@@ -171,6 +171,11 @@ CASES: dict[str, tuple[Change, Change, bool | tuple[bool, bool]]] = {
         _sub(rb"<Value>[^<]*</Value>", rb"<Value>+140</Value>"),
         True,
     ),
+    "a whole number past 2**53, or with a leading zero": (
+        _sub(rb"(<\w+:hr>)[^<]*", rb"\g<1>9007199254740993"),
+        _sub(rb"<Value>[^<]*</Value>", rb"<Value>0140</Value>"),
+        True,
+    ),
     "a time with an offset": (
         _sub(rb"<time>([^<]*)Z</time>", rb"<time>\1+05:30</time>"),
         _sub(rb"<Time>([^<]*)Z</Time>", rb"<Time>\1-03:00</Time>"),
