@@ -70,6 +70,17 @@
   }
 
   var charts = [];
+  var PACE_STEPS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800];
+
+  // Fastest at the top, and the range cut at the 98th percentile: a few stops at a
+  // crossing would otherwise squeeze the whole run into a thin band.
+  function paceScale(values) {
+    var sorted = values.filter(function (v) { return v != null; }).sort(function (a, b) { return a - b; });
+    if (!sorted.length) return { dir: -1 };
+    var low = sorted[0], high = sorted[Math.floor(0.98 * (sorted.length - 1))];
+    var pad = Math.max(5, (high - low) * 0.05);
+    return { dir: -1, auto: false, range: [Math.max(0, low - pad), high + pad] };
+  }
 
   function drawCharts() {
     if (!window.uPlot) return;
@@ -82,11 +93,13 @@
         height: 130,
         legend: { show: false },
         cursor: { sync: { key: sync.key }, drag: { x: false, y: false }, points: { size: 7 } },
-        scales: { x: { time: false }, y: series.pace ? { dir: -1 } : {} },
+        scales: { x: { time: false }, y: series.pace ? paceScale(series.y) : {} },
         axes: [
           { stroke: muted, grid: { stroke: border }, ticks: { stroke: border }, values: xValues },
           {
             stroke: muted, grid: { stroke: border }, ticks: { stroke: border }, size: 48,
+            // Whole minutes and their halves read as paces; uPlot's decimal steps do not.
+            incrs: series.pace ? PACE_STEPS : undefined,
             values: series.pace
               ? function (u, ticks) { return ticks.map(clock); }
               : function (u, ticks) { return ticks.map(function (t) { return +t.toFixed(0); }); },
@@ -103,7 +116,9 @@
           }],
         },
       };
-      charts.push(new uPlot(options, [series.x, series.y], node));
+      // Kept on the node so tests (and the console) can read a chart's scales.
+      node.uplot = new uPlot(options, [series.x, series.y], node);
+      charts.push(node.uplot);
     });
   }
 
