@@ -7,6 +7,7 @@ real files, and its originals sit in SAATHI_DATA_DIR like any upload's.
 
 from __future__ import annotations
 
+import gzip
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,7 +97,10 @@ def demo_file(person: Person, samples: Samples) -> tuple[str, bytes]:
     stamp = samples.start.strftime("%Y-%m-%d-%H%M%S")
     if person.device == "fit":
         return f"{stamp}.fit", write_fit(samples, serial=FIT_SERIAL)
-    return f"{person.handle}-{stamp}.gpx", write_gpx(samples, creator=GPX_CREATOR)
+    # Compressed as Strava's exports are (the reader takes .gpx.gz): a year of plain GPX
+    # would be ~110 MB of originals in the data dir, gzipped it is a tenth of that.
+    gpx = gzip.compress(write_gpx(samples, creator=GPX_CREATOR), mtime=0)
+    return f"{person.handle}-{stamp}.gpx.gz", gpx
 
 
 def _import(owner: User, happening: Recorded) -> None:

@@ -29,7 +29,8 @@ def test_the_full_demo_loads_once_and_prints_the_logins(tmp_path: Path) -> None:
     files, entries = map(int, loaded.groups())
     assert files > 200 and entries > 400  # a year: some 3 outings a week each, most mornings
     assert output.count("password:") == 2
-    originals = list((tmp_path / "data").rglob("*.fit")) + list((tmp_path / "data").rglob("*.gpx"))
+    data = tmp_path / "data"
+    originals = list(data.rglob("*.fit")) + list(data.rglob("*.gpx.gz"))
     assert len(originals) == files
 
     again = run_saathi(env, "demo")
