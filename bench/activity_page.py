@@ -19,18 +19,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-RIDE = ROOT.parent / "shared" / "testdata" / "fit" / "4078723797.fit"
-GOAL_MS = 100.0
+from harness import TESTDATA, environment, plain_static_storage
 
-sys.path.insert(0, str(ROOT))
+RIDE = TESTDATA / "fit" / "4078723797.fit"
+GOAL_MS = 100.0
 
 
 def long_track(points: int) -> Any:
@@ -69,13 +66,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     options = parser.parse_args()
 
-    os.environ["SAATHI_DATA_DIR"] = tempfile.mkdtemp(prefix="saathi-bench-page-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "saathi.config.settings")
-    os.environ["SAATHI_ALLOWED_HOSTS"] = "testserver"
+    clean = environment(tempfile.mkdtemp(prefix="saathi-bench-page-"))
+    os.environ.clear()
+    os.environ.update(clean)
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
 
@@ -84,11 +80,7 @@ def main() -> None:
     from saathi.activities.models import ActivityStreams
     from saathi.activities.summary import activity_from_track
 
-    # Plain static storage: the manifest one needs `collectstatic` first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    plain_static_storage()
     call_command("migrate", verbosity=0)
     owner = User.objects.create_user("bench", "bench@example.org", time_zone="Asia/Kolkata")
     activity, streams = activity_from_track(owner=owner, track=long_track(options.points))

@@ -21,10 +21,7 @@ import json
 import multiprocessing
 import os
 import resource
-import secrets
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,12 +29,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = ROOT.parent / "shared" / "testdata"
-POSTGRES_SERVER = os.environ.get("SAATHI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-GOAL_PER_MINUTE = 500  # issue 4: 1,000 activities in under 2 minutes
+from harness import TESTDATA, on_postgres, on_sqlite
 
-sys.path.insert(0, str(ROOT))
+GOAL_PER_MINUTE = 500  # issue 4: 1,000 activities in under 2 minutes
 
 
 def real_files() -> list[Path]:
@@ -175,53 +169,8 @@ def run(count: int, profile: bool, jobs: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------
-# The driver: one child process per database
+# The driver: one child process per database (bench/harness.py)
 # ---------------------------------------------------------------------------
-
-
-def child(env: dict[str, str], count: int, profile: bool, jobs: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", "--count", str(count), "--jobs", str(jobs)]
-        + (["--profile"] if profile else []),
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        check=True,
-    )
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-def environment(data_dir: str, database_url: str = "") -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAATHI_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="saathi.config.settings",
-        SAATHI_DATA_DIR=data_dir,
-        SAATHI_LOG_LEVEL="error",
-    )
-    if database_url:
-        env["SAATHI_DATABASE_URL"] = database_url
-    return env
-
-
-def on_postgres(count: int, profile: bool, jobs: int) -> dict[str, Any] | None:
-    import psycopg
-
-    name = f"saathi_bench_{secrets.token_hex(4)}"
-    try:
-        admin = psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        print(f"PostgreSQL: skipped, no server at {POSTGRES_SERVER} ({error})", file=sys.stderr)
-        return None
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            with tempfile.TemporaryDirectory() as data_dir:
-                url = f"{POSTGRES_SERVER}/{name}"
-                return child(environment(data_dir, url), count, profile, jobs)
-        finally:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def report(label: str, result: dict[str, Any]) -> str:
@@ -257,11 +206,11 @@ def main() -> int:
         print(json.dumps(run(args.count, args.profile, args.jobs)))
         return 0
     print(f"{len(real_files())} real files, repeated to {args.count} activities")
-    with tempfile.TemporaryDirectory() as data_dir:
-        result = child(environment(data_dir), args.count, args.profile, args.jobs)
-        print(report("SQLite", result))
+    arguments = ["--count", str(args.count), "--jobs", str(args.jobs)]
+    arguments += ["--profile"] if args.profile else []
+    print(report("SQLite", on_sqlite(__file__, arguments)))
     if not args.sqlite_only:
-        result = on_postgres(args.count, args.profile, args.jobs)
+        result = on_postgres(__file__, arguments)
         if result is not None:
             print(report("PostgreSQL", result))
     return 0

@@ -23,26 +23,19 @@ import argparse
 import json
 import os
 import random
-import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = ROOT.parent / "shared" / "testdata"
+from harness import TESTDATA, on_postgres, on_sqlite
+
 RIDE = TESTDATA / "fit" / "2019-02-17-062644-ELEMNT-297E-195-0.fit"  # 78.9 km, Feb 2019
-POSTGRES_SERVER = os.environ.get("SAATHI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 CHECKPOINTS = (100, 1000, 10000)
 REPEAT = 5  # each measure's median of this many
-
-sys.path.insert(0, str(ROOT))
 
 # Sport, share of the history, typical km (none for yoga and strength), minutes.
 MIX = [
@@ -182,49 +175,6 @@ def run(size: int) -> dict[str, Any]:
     return results
 
 
-def child(env: dict[str, str], size: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", "--size", str(size)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        check=True,
-    )
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-def environment(data_dir: str, database_url: str = "") -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAATHI_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="saathi.config.settings",
-        SAATHI_DATA_DIR=data_dir,
-        SAATHI_LOG_LEVEL="error",
-    )
-    if database_url:
-        env["SAATHI_DATABASE_URL"] = database_url
-    return env
-
-
-def on_postgres(size: int) -> dict[str, Any] | None:
-    import psycopg
-
-    name = f"saathi_bench_{secrets.token_hex(4)}"
-    try:
-        admin = psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        print(f"PostgreSQL: skipped, no server at {POSTGRES_SERVER} ({error})", file=sys.stderr)
-        return None
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            with tempfile.TemporaryDirectory() as data_dir:
-                return child(environment(data_dir, f"{POSTGRES_SERVER}/{name}"), size)
-        finally:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-
-
 def report(label: str, result: dict[str, Any]) -> str:
     lines = [f"{label} (load average {result['load']:.1f} on {os.cpu_count()} cores)"]
     lines.append(
@@ -254,10 +204,10 @@ def main() -> int:
     if args.child:
         print(json.dumps(run(args.size)))
         return 0
-    with tempfile.TemporaryDirectory() as data_dir:
-        print(report("SQLite", child(environment(data_dir), args.size)))
+    arguments = ["--size", str(args.size)]
+    print(report("SQLite", on_sqlite(__file__, arguments)))
     if not args.sqlite_only:
-        result = on_postgres(args.size)
+        result = on_postgres(__file__, arguments)
         if result is not None:
             print(report("PostgreSQL", result))
     return 0

@@ -20,22 +20,16 @@ import argparse
 import json
 import os
 import random
-import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_SERVER = os.environ.get("SAATHI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+from harness import on_postgres, on_sqlite, plain_static_storage
+
 GOAL_MS = 200.0
 PAGES = {"all sports": "/stats/", "rides": "/stats/?sport=ride"}
-
-sys.path.insert(0, str(ROOT))
 
 # (sport, share of the activities, minutes, km per hour or None) for a decade of habits.
 HABITS = [
@@ -80,7 +74,6 @@ def run(count: int, requests: int, profile: bool) -> dict[str, Any]:
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -91,12 +84,7 @@ def run(count: int, requests: int, profile: bool) -> dict[str, Any]:
     from saathi.progress.models import Goal
     from saathi.progress.periods import local_today
 
-    # Plain static storage: the manifest one needs `collectstatic` first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise looks for it
+    plain_static_storage()
     call_command("migrate", verbosity=0)
     owner = User.objects.create_user("bench", "bench@example.org", time_zone="Asia/Kolkata")
     started = time.perf_counter()
@@ -151,54 +139,8 @@ def run(count: int, requests: int, profile: bool) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------
-# The driver: one child process per database
+# The driver: one child process per database (bench/harness.py)
 # ---------------------------------------------------------------------------
-
-
-def child(env: dict[str, str], options: argparse.Namespace) -> dict[str, Any]:
-    arguments = ["--activities", str(options.activities), "--requests", str(options.requests)]
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", *arguments]
-        + (["--profile"] if options.profile else []),
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        check=True,
-    )
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-def environment(data_dir: str, database_url: str = "") -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAATHI_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="saathi.config.settings",
-        SAATHI_DATA_DIR=data_dir,
-        SAATHI_LOG_LEVEL="error",
-        SAATHI_ALLOWED_HOSTS="testserver",
-    )
-    if database_url:
-        env["SAATHI_DATABASE_URL"] = database_url
-    return env
-
-
-def on_postgres(options: argparse.Namespace) -> dict[str, Any] | None:
-    import psycopg
-
-    name = f"saathi_bench_stats_{secrets.token_hex(4)}"
-    try:
-        admin = psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        print(f"PostgreSQL: skipped, no server at {POSTGRES_SERVER} ({error})", file=sys.stderr)
-        return None
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            with tempfile.TemporaryDirectory() as data_dir:
-                return child(environment(data_dir, f"{POSTGRES_SERVER}/{name}"), options)
-        finally:
-            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def report(label: str, result: dict[str, Any], requests: int) -> str:
@@ -228,10 +170,11 @@ def main() -> int:
     if options.child:
         print(json.dumps(run(options.activities, options.requests, options.profile)))
         return 0
-    with tempfile.TemporaryDirectory() as data_dir:
-        print(report("SQLite", child(environment(data_dir), options), options.requests))
+    arguments = ["--activities", str(options.activities), "--requests", str(options.requests)]
+    arguments += ["--profile"] if options.profile else []
+    print(report("SQLite", on_sqlite(__file__, arguments), options.requests))
     if not options.sqlite_only:
-        result = on_postgres(options)
+        result = on_postgres(__file__, arguments)
         if result is not None:
             print(report("PostgreSQL", result, options.requests))
     return 0
