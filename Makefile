@@ -57,7 +57,10 @@ pytest: dev assets
 screenshots: dev assets
 	SAATHI_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_demo_tour.py -q
 
+# Migrations and static files first, as after an upgrade: a new data dir needs both.
 serve: install assets
+	$(BIN)/saathi manage migrate --no-input
+	$(BIN)/saathi manage collectstatic --no-input --verbosity 0
 	$(BIN)/saathi serve
 
 # The track engine against its peers (docs/performance.md) and the devices' own totals
