@@ -84,15 +84,7 @@ def without_step(
 def record_rows(chain: list[Step], measure: Measure, kind: str) -> list[Row]:
     """A milestone for each step that beat an earlier one (the first step is a first)."""
     return [
-        Row(
-            activity=step.activity,
-            kind=kind,
-            measure=measure.key,
-            value=step.value,
-            previous_activity=previous.activity,
-            previous_value=previous.value,
-            previous_date=previous.local_date,
-        )
+        _against(step, previous, kind, measure)
         for previous, step in itertools.pairwise(chain)
         if measure is not ASCENT or step.value >= MIN_CLIMB_BADGE_M
     ]
@@ -110,14 +102,20 @@ def since_row(step: Step, reference: Step | None, kind: str, measure: Measure) -
     (then it is the longest ever, a record)."""
     if reference is None or reference.local_date > months_before(step.local_date, SINCE_MONTHS):
         return None
+    return _against(step, reference, kind, measure)
+
+
+def _against(step: Step, earlier: Step, kind: str, measure: Measure) -> Row:
+    """`step`'s milestone of `kind` on `measure`, told against an `earlier` step: the
+    record it beat, or the last activity as long."""
     return Row(
         activity=step.activity,
         kind=kind,
         measure=measure.key,
         value=step.value,
-        previous_activity=reference.activity,
-        previous_value=reference.value,
-        previous_date=reference.local_date,
+        previous_activity=earlier.activity,
+        previous_value=earlier.value,
+        previous_date=earlier.local_date,
     )
 
 

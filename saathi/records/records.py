@@ -306,12 +306,6 @@ class _Judgement:
 
     # -- writing ------------------------------------------------------------------------
 
-    def _desired_record_rows(self) -> set[Row]:
-        rows: set[Row] = set()
-        for measure, kind in badge_measures(self.sport):
-            rows.update(chains.record_rows(self.chains.get(measure.key, []), measure, kind))
-        return rows
-
     def _write(self, stored: dict[tuple[str, int], tuple[int, Step]]) -> None:
         owner, sport = self.activity.owner_id, self.sport
         # Records: the steps that left a chain (or changed) go, the new ones come.
@@ -320,15 +314,7 @@ class _Judgement:
         if gone:
             Record.objects.filter(pk__in=gone).delete()
         new = [
-            Record(
-                owner_id=owner,
-                sport=sport,
-                measure=measure,
-                activity_id=step.activity,
-                value=step.value,
-                start_time=step.start_time,
-                local_date=step.local_date,
-            )
+            _record(step, measure, owner, sport)
             for (measure, activity), step in wanted.items()
             if (measure, activity) not in stored or stored[(measure, activity)][1] != step
         ]
@@ -358,11 +344,8 @@ class _Judgement:
                 # as long now.
                 step = Step(row["own_start"], row["activity_id"], row["own_date"], row["value"])
                 self.since[row["activity_id"]] = self._since(step, mine)
-        desired = self._desired_record_rows()
-        desired.update(
-            Row(activity=pk, kind=Kind.FIRST if n == 1 else Kind.COUNT, number=n)
-            for n, pk in self.counts.items()
-        )
+        desired = badge_rows(sport, self.chains)
+        desired.update(_count_row(n, pk) for n, pk in self.counts.items())
         desired.update(row for row in self.since.values() if row is not None)
         have = {_row(m): m["pk"] for m in existing}
         stale = [pk for row, pk in have.items() if row not in desired]
@@ -373,10 +356,35 @@ class _Judgement:
             Milestone.objects.bulk_create(fresh)
 
 
+def badge_rows(sport: str, found: dict[str, list[Step]]) -> set[Row]:
+    """The milestones of the new steps of a sport's record chains (by measure key)."""
+    rows: set[Row] = set()
+    for measure, kind in badge_measures(sport):
+        rows.update(chains.record_rows(found.get(measure.key, []), measure, kind))
+    return rows
+
+
+def _count_row(number: int, activity: int) -> Row:
+    """The milestone of a sport's `number`th activity: the first, or a round count."""
+    return Row(activity=activity, kind=Kind.FIRST if number == 1 else Kind.COUNT, number=number)
+
+
 def _row(stored: dict[str, Any]) -> Row:
     return Row(
         activity=stored["activity_id"],
         **{name: stored[name] for name in MILESTONE_FIELDS if name != "activity_id"},
+    )
+
+
+def _record(step: Step, measure: str, owner: int, sport: str) -> Record:
+    return Record(
+        owner_id=owner,
+        sport=sport,
+        measure=measure,
+        activity_id=step.activity,
+        value=step.value,
+        start_time=step.start_time,
+        local_date=step.local_date,
     )
 
 
@@ -412,15 +420,7 @@ def rebuild(owner_id: int) -> None:
     for sport, activities in by_sport.items():
         found, rows_of_sport = judged_from_scratch(sport, activities)
         records += [
-            Record(
-                owner_id=owner_id,
-                sport=sport,
-                measure=measure,
-                activity_id=step.activity,
-                value=step.value,
-                start_time=step.start_time,
-                local_date=step.local_date,
-            )
+            _record(step, measure, owner_id, sport)
             for measure, chain in found.items()
             for step in chain
         ]
@@ -442,9 +442,7 @@ def judged_from_scratch(
         )
         for measure in measures_for(sport)
     }
-    rows: set[Row] = set()
-    for measure, kind in badge_measures(sport):
-        rows.update(chains.record_rows(found[measure.key], measure, kind))
+    rows = badge_rows(sport, found)
     longest = longest_for(sport)
     steps = [s for row in activities if (s := _step(row, longest)) is not None]
     for step, reference in zip(steps, chains.last_as_long(steps).values(), strict=True):
@@ -452,6 +450,5 @@ def judged_from_scratch(
         if since is not None:
             rows.add(since)
     for number in chains.round_numbers_between(1, len(activities)):
-        kind = Kind.FIRST if number == 1 else Kind.COUNT
-        rows.add(Row(activity=activities[number - 1]["pk"], kind=kind, number=number))
+        rows.add(_count_row(number, activities[number - 1]["pk"]))
     return {k: v for k, v in found.items() if v}, rows
