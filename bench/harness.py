@@ -4,7 +4,8 @@ A bench measures in a process of its own, so that settings are read once, from t
 environment it is given: the script reruns itself with `--child` and prints its result
 as JSON on the last line of its output. `on_sqlite` runs that child against a fresh
 SQLite database in a temporary data dir, `on_postgres` against a temporary database on
-the PostgreSQL server at SAATHI_BENCH_POSTGRES (dropped afterwards).
+the PostgreSQL server at SAATHI_BENCH_POSTGRES (dropped afterwards); `on_each_database`
+runs it on both in turn.
 
 The scripts are run by path (`python bench/records.py`), so Python finds this module
 next to them. Importing it also puts the repository first on sys.path, so `saathi`
@@ -19,6 +20,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,18 @@ def on_postgres(script: str, arguments: list[str]) -> dict[str, Any] | None:
                 return child(script, arguments, env)
         finally:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def on_each_database(
+    script: str, arguments: list[str], *, sqlite_only: bool = False
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """("SQLite", its result), then ("PostgreSQL", its result) unless `sqlite_only` or
+    no server answers."""
+    yield "SQLite", on_sqlite(script, arguments)
+    if not sqlite_only:
+        result = on_postgres(script, arguments)
+        if result is not None:
+            yield "PostgreSQL", result
 
 
 def plain_static_storage() -> None:

@@ -29,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from harness import TESTDATA, on_postgres, on_sqlite
+from harness import TESTDATA, on_each_database
 
 GOAL_PER_MINUTE = 500  # issue 4: 1,000 activities in under 2 minutes
 
@@ -208,11 +208,8 @@ def main() -> int:
     print(f"{len(real_files())} real files, repeated to {args.count} activities")
     arguments = ["--count", str(args.count), "--jobs", str(args.jobs)]
     arguments += ["--profile"] if args.profile else []
-    print(report("SQLite", on_sqlite(__file__, arguments)))
-    if not args.sqlite_only:
-        result = on_postgres(__file__, arguments)
-        if result is not None:
-            print(report("PostgreSQL", result))
+    for label, result in on_each_database(__file__, arguments, sqlite_only=args.sqlite_only):
+        print(report(label, result))
     return 0
 
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from harness import TESTDATA, on_postgres, on_sqlite
+from harness import TESTDATA, on_each_database
 
 RIDE = TESTDATA / "fit" / "2019-02-17-062644-ELEMNT-297E-195-0.fit"  # 78.9 km, Feb 2019
 CHECKPOINTS = (100, 1000, 10000)
@@ -205,11 +205,8 @@ def main() -> int:
         print(json.dumps(run(args.size)))
         return 0
     arguments = ["--size", str(args.size)]
-    print(report("SQLite", on_sqlite(__file__, arguments)))
-    if not args.sqlite_only:
-        result = on_postgres(__file__, arguments)
-        if result is not None:
-            print(report("PostgreSQL", result))
+    for label, result in on_each_database(__file__, arguments, sqlite_only=args.sqlite_only):
+        print(report(label, result))
     return 0
 
 

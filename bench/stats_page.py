@@ -26,7 +26,7 @@ import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from harness import on_postgres, on_sqlite, plain_static_storage
+from harness import on_each_database, plain_static_storage
 
 GOAL_MS = 200.0
 PAGES = {"all sports": "/stats/", "rides": "/stats/?sport=ride"}
@@ -172,11 +172,8 @@ def main() -> int:
         return 0
     arguments = ["--activities", str(options.activities), "--requests", str(options.requests)]
     arguments += ["--profile"] if options.profile else []
-    print(report("SQLite", on_sqlite(__file__, arguments), options.requests))
-    if not options.sqlite_only:
-        result = on_postgres(__file__, arguments)
-        if result is not None:
-            print(report("PostgreSQL", result, options.requests))
+    for label, result in on_each_database(__file__, arguments, sqlite_only=options.sqlite_only):
+        print(report(label, result, options.requests))
     return 0
 
 
