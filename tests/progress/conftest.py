@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from saathi.accounts.models import User
 from saathi.activities.manual import create_manual_activity
@@ -30,10 +29,3 @@ def entry(
     return create_manual_activity(
         owner=owner, sport=sport, start=when, duration_s=minutes * 60, **figures
     )
-
-
-def browser_of(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client

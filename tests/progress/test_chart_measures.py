@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from saathi.accounts.models import User
-from tests.progress.conftest import browser_of, entry
+from tests.activities.pages import browser_of
+from tests.progress.conftest import entry
 
 pytestmark = pytest.mark.django_db
 

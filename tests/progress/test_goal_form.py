@@ -7,8 +7,7 @@ import pytest
 
 from saathi.accounts.models import User
 from saathi.progress.models import Goal
-from tests.activities.pages import text_of
-from tests.progress.conftest import browser_of
+from tests.activities.pages import browser_of, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from saathi.accounts.models import User
 from saathi.progress.goals import goal_progress
 from saathi.progress.models import Goal
 from saathi.progress.periods import local_today
-from tests.activities.pages import text_of
-from tests.progress.conftest import browser_of, entry
+from tests.activities.pages import browser_of, text_of
+from tests.progress.conftest import entry
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ import pytest
 
 from saathi.accounts.models import User
 from saathi.progress.models import Goal
-from tests.progress.conftest import browser_of, entry
+from tests.activities.pages import browser_of
+from tests.progress.conftest import entry
 
 pytestmark = pytest.mark.django_db
 
