@@ -269,20 +269,25 @@ class Activity(models.Model):
             return "device"
         return "saathi"
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+    def delete(self, *args: Any, rejudge: bool = True, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Delete the activity, its import jobs and their stored originals.
 
         Files go only once the transaction commits: a rolled-back delete must still
-        find its original where it was.
+        find its original where it was. `rejudge=False` is for a caller that deletes
+        every record and milestone of the owner itself (accounts/deletion.py).
         """
         from saathi.records.records import forget
 
         with transaction.atomic():
-            forget(self)  # the records it held pass back to the activities before it
+            if rejudge:
+                forget(self)  # the records it held pass back to the activities before it
             mine = models.Q(activity=self) | models.Q(duplicate_of=self)
-            for job in ImportJob.objects.filter(mine):
-                job.delete()
-            return super().delete(*args, **kwargs)
+            jobs = sum(job.delete()[0] for job in ImportJob.objects.filter(mine))
+            total, per_model = super().delete(*args, **kwargs)
+            if jobs:  # counted as Model.delete counts what it takes along
+                label = ImportJob._meta.label
+                per_model[label] = per_model.get(label, 0) + jobs
+            return total + jobs, per_model
 
 
 class ActivityStreams(models.Model):
