@@ -188,3 +188,27 @@ class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             return normalise_avatar(avatar)
         except AvatarError as error:
             raise forms.ValidationError(str(error)) from None
+
+
+class DeleteAccountForm(forms.Form):
+    """The password again before an account goes: a session left open on a shared
+    computer must not be enough to delete someone's years of training."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                "That is not your password, so nothing was deleted. Please try again.",
+                code="wrong_password",
+            )
+        return password

@@ -51,6 +51,7 @@ urlpatterns = [
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),
+    path("settings/delete/", accounts.delete_account_page, name="delete_account"),
     path("admin/login/", accounts.admin_login),
     path("admin/", admin.site.urls),
     # Avatars on disk; with S3 storage their URLs point at the bucket instead.
