@@ -1,0 +1,60 @@
+"""A failure half-way through deleting an account leaves it whole: rows and files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from unittest import mock
+
+import pytest
+from django.core.files.storage import default_storage
+from django.test import Client
+
+from saathi.accounts.deletion import delete_account
+from saathi.accounts.models import User
+from saathi.progress.models import GoalQuerySet
+from tests.accounts.belongings import give_everything, rows_of
+from tests.accounts.conftest import PASSWORD
+
+OnCommit = Callable[..., AbstractContextManager[object]]
+
+
+def failing_goal_delete(self: GoalQuerySet) -> None:
+    raise RuntimeError("the database went away after the activities were deleted")
+
+
+def test_a_crash_after_the_activities_went_leaves_every_row_and_file(
+    owner: User, django_capture_on_commit_callbacks: OnCommit
+) -> None:
+    stored = give_everything(owner)
+    before = rows_of(owner)
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        mock.patch.object(GoalQuerySet, "delete", failing_goal_delete),
+        pytest.raises(RuntimeError),
+    ):
+        delete_account(user=owner)
+
+    assert callbacks == []  # no file removal was left waiting for a commit
+    assert rows_of(owner) == before
+    assert all(default_storage.exists(name) for name in stored.all)
+
+
+def test_the_page_keeps_the_person_signed_in_when_the_delete_fails(
+    owner: User, owner_client: Client, django_capture_on_commit_callbacks: OnCommit
+) -> None:
+    stored = give_everything(owner)
+    before = rows_of(owner)
+    owner_client.raise_request_exception = False
+
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        mock.patch.object(GoalQuerySet, "delete", failing_goal_delete),
+    ):
+        response = owner_client.post("/settings/delete/", {"password": PASSWORD})
+
+    assert response.status_code == 500
+    assert rows_of(owner) == before
+    assert all(default_storage.exists(name) for name in stored.all)
+    assert owner_client.session["_auth_user_id"] == str(owner.pk)
