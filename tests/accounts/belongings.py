@@ -46,7 +46,7 @@ def give_everything(user: User) -> Stored:
         JobState.DUPLICATE,
         JobState.FAILED,
     ], [job.error for job in jobs]
-    Goal.objects.create(owner=user, period="week", measure="count", target=3)
+    Goal.objects.create(owner=user, period="year", measure="count", target=100)
     out = io.BytesIO()
     Image.new("RGB", (8, 8), (200, 30, 30)).save(out, format="JPEG")
     user.avatar.save("photo.jpg", ContentFile(out.getvalue()))
