@@ -54,15 +54,19 @@ def delete_account(*, user: User) -> tuple[int, dict[str, int]]:
         # Activity.delete hands the records an activity held back to the ones before it
         # (records.forget: a few queries over the sport's activities, per activity).
         # When every activity goes there is nothing to hand them to, so the records and
-        # milestones go first, whole, and the activities skip the judging.
+        # milestones go first, whole, and nothing is judged again.
         deleted.update(Record.objects.filter(owner=me).delete()[1])
         deleted.update(Milestone.objects.filter(owner=me).delete()[1])
-        # One at a time through the models' delete, which removes each stored original
-        # once the transaction commits.
-        for activity in Activity.objects.owned_by(me).order_by().iterator():
-            deleted.update(activity.delete(rejudge=False)[1])
-        for job in ImportJob.objects.filter(owner=me):  # failed and waiting uploads
+        # Each upload through ImportJob.delete, which removes its stored original once
+        # the transaction commits: those are the only files an activity has.
+        for job in ImportJob.objects.filter(owner=me).order_by().iterator():
             deleted.update(job.delete()[1])
+        # Then the activities in one queryset delete (streams cascade), not one by one
+        # through Activity.delete, whose other effects are the two above: ~9 queries per
+        # activity there put 1,000 activities at 3.7 s on PostgreSQL, so a long history
+        # would outlast the web server's 30 s timeout (docs/performance.md). Anything
+        # Activity.delete learns to remove (photos) must be removed here too.
+        deleted.update(Activity.objects.owned_by(me).delete()[1])
         deleted.update(Goal.objects.owned_by(me).delete()[1])
         if me.avatar:
             photo, storage = me.avatar.name, me.avatar.storage

@@ -269,18 +269,17 @@ class Activity(models.Model):
             return "device"
         return "saathi"
 
-    def delete(self, *args: Any, rejudge: bool = True, **kwargs: Any) -> tuple[int, dict[str, int]]:
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Delete the activity, its import jobs and their stored originals.
 
         Files go only once the transaction commits: a rolled-back delete must still
-        find its original where it was. `rejudge=False` is for a caller that deletes
-        every record and milestone of the owner itself (accounts/deletion.py).
+        find its original where it was. Deleting a whole account does the same in bulk
+        (accounts/deletion.py): what this learns to remove, that must remove too.
         """
         from saathi.records.records import forget
 
         with transaction.atomic():
-            if rejudge:
-                forget(self)  # the records it held pass back to the activities before it
+            forget(self)  # the records it held pass back to the activities before it
             mine = models.Q(activity=self) | models.Q(duplicate_of=self)
             jobs = sum(job.delete()[0] for job in ImportJob.objects.filter(mine))
             total, per_model = super().delete(*args, **kwargs)
