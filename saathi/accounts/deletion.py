@@ -62,8 +62,8 @@ def delete_account(*, user: User) -> tuple[int, dict[str, int]]:
         for job in ImportJob.objects.filter(owner=me).order_by().iterator():
             deleted.update(job.delete()[1])
         # Then the activities in one queryset delete (streams cascade), not one by one
-        # through Activity.delete, whose other effects are the two above: ~9 queries per
-        # activity there put 1,000 activities at 3.7 s on PostgreSQL, so a long history
+        # through Activity.delete, whose other effects are the two above: 8 queries per
+        # activity there took 3.2 s for 1,000 activities on PostgreSQL, so a long history
         # would outlast the web server's 30 s timeout (docs/performance.md). Anything
         # Activity.delete learns to remove (photos) must be removed here too.
         deleted.update(Activity.objects.owned_by(me).delete()[1])
