@@ -14,13 +14,17 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from saathi.tracks import xml_fast
 from saathi.tracks.track import TrackError
 from tests.tracks.conftest import TESTDATA
-from tests.tracks.test_xml_fast_path_matches_lxml import _assert_same, _chunks, _outcome, _parser
+from tests.tracks.test_xml_fast_path_matches_lxml import (
+    _assert_same,
+    _chunks,
+    _outcome,
+    _parser,
+    count_fast_points,
+)
 
 GPX = TESTDATA / "gpx" / "run_gpxtpx.gpx"  # Strava: gpxtpx:hr
 GARMIN_GPX = TESTDATA / "gpx" / "activity_4078723797.gpx"  # Garmin Connect: ns3:atemp/hr/cad
@@ -200,16 +204,8 @@ def _changed(path: Path, change: Change) -> tuple[bytes, int]:
 
 
 def _fast_points(data: bytes, size: int, monkeypatch: pytest.MonkeyPatch) -> int:
-    popped: list[int] = []
-    pop_run = xml_fast.FastColumns.pop_run
-
-    def counted(self: xml_fast.FastColumns) -> tuple[dict[str, np.ndarray], np.ndarray]:
-        values, lines = pop_run(self)
-        popped.append(len(lines))
-        return values, lines
-
     with monkeypatch.context() as patch:
-        patch.setattr(xml_fast.FastColumns, "pop_run", counted)
+        popped = count_fast_points(patch)
         with contextlib.suppress(TrackError):  # unreadable: how far did the fast path get?
             _parser(data)(_chunks(data, size))
     return sum(popped)

@@ -79,10 +79,8 @@ def test_a_file_cut_short_reads_the_same_on_both_paths(path: Path) -> None:
         _assert_same(_outcome(cut, 8192, fast=True), _outcome(cut, 8192, fast=False))
 
 
-@pytest.mark.parametrize("path", sorted(TESTDATA.glob("[gt][pc]x/*.[gt]?x")), ids=lambda p: p.name)
-def test_the_fast_path_reads_the_points_of_real_files(
-    path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def count_fast_points(patch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the runs of points the fast path reads, appended as it reads them."""
     popped: list[int] = []
     pop_run = xml_fast.FastColumns.pop_run
 
@@ -91,7 +89,15 @@ def test_the_fast_path_reads_the_points_of_real_files(
         popped.append(len(lines))
         return values, lines
 
-    monkeypatch.setattr(xml_fast.FastColumns, "pop_run", counted)
+    patch.setattr(xml_fast.FastColumns, "pop_run", counted)
+    return popped
+
+
+@pytest.mark.parametrize("path", sorted(TESTDATA.glob("[gt][pc]x/*.[gt]?x")), ids=lambda p: p.name)
+def test_the_fast_path_reads_the_points_of_real_files(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    popped = count_fast_points(monkeypatch)
     data = _bytes(path)
     track = _parser(data)(_chunks(data, CHUNK))
     assert sum(popped) == len(track)
