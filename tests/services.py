@@ -160,7 +160,9 @@ def _server_flags(workdir: Path, ports: dict[str, int], config: Path) -> list[st
         "-master.volumeSizeLimitMB=64",
         f"-volume.port={ports['volume']}",
         f"-volume.port.grpc={free_port()}",
-        "-volume.max=100",
+        # Each bucket is a collection with volumes of its own, and every S3 test makes a
+        # bucket: 100 ran out after some 14 buckets.
+        "-volume.max=1000",
         "-volume.preStopSeconds=0",
         "-filer",
         f"-filer.port={ports['filer']}",

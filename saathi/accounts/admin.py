@@ -1,10 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import QuerySet
-from django.http import HttpRequest
 
-from saathi.accounts.deletion import delete_account
 from saathi.accounts.models import User
 
 
@@ -47,9 +44,3 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
             },
         ),
     )
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        # "Delete selected users" would otherwise delete the rows in bulk, past
-        # User.delete, and leave every stored original and photo behind.
-        for user in queryset:
-            delete_account(user=user)

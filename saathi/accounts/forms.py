@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from saathi.accounts.avatars import AvatarError, normalise_avatar
 from saathi.accounts.handles import normalise_handle, validate_handle
 from saathi.accounts.models import User, time_zone_names
+from saathi.system.files import remove_after_commit
 
 
 def login_handle(identifier: str) -> str:
@@ -177,7 +178,7 @@ class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         user: User = super().save(commit=commit)
         # The old photo would otherwise stay on disk or S3 with no row pointing at it.
         if commit and replaced and replaced != user.avatar.name:
-            user.avatar.storage.delete(replaced)
+            remove_after_commit(User, "avatar", replaced)
         return user
 
     def clean_avatar(self) -> Any:

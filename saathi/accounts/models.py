@@ -177,13 +177,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         words = [w for w in self.name.replace("_", " ").split() if w[:1].isalnum()]
         return "".join(w[0] for w in words[:2]).upper() or self.handle[:1].upper()
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        """Everything of the person goes with them, their stored files included: the
-        admin and a shell delete through the same function as the settings page."""
-        from saathi.accounts.deletion import delete_account
-
-        return delete_account(user=self)
-
     def get_full_name(self) -> str:
         return self.name
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
@@ -15,14 +15,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
 from django.views.static import serve
 from django_htmx.middleware import HtmxDetails
 
 from saathi.accounts import login_limits
-from saathi.accounts.deletion import belongings, delete_account
 from saathi.accounts.forms import (
-    DeleteAccountForm,
     LoginForm,
     SettingsForm,
     SignupForm,
@@ -31,7 +28,7 @@ from saathi.accounts.forms import (
 )
 from saathi.accounts.handles import normalise_handle
 from saathi.accounts.models import User
-from saathi.config.context_processors import optional_url
+from saathi.system.links import optional_url
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -146,31 +143,3 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your settings are saved.")
         return redirect("settings")
     return render(request, "accounts/settings.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-@sensitive_post_parameters("password")
-def delete_account_page(request: HttpRequest) -> HttpResponse:
-    """What deleting takes, counted; then, on POST with the right password, all of it.
-
-    Wrong passwords count as failed logins (same limits, same counts): a session left
-    open must not become a way to guess the password.
-    """
-    assert isinstance(request.user, User)
-    me = User.objects.get(pk=request.user.pk)
-    form = DeleteAccountForm(me, request.POST or None)
-    lockout = None
-    if request.method == "POST":
-        address = login_limits.client_address(request)
-        lockout = login_limits.lockout(me.handle, address)
-        if lockout is None and form.is_valid():
-            delete_account(user=me)
-            logout(request)
-            login_limits.forget_failures(me.handle)
-            messages.success(request, "Your account and everything in it are deleted.")
-            return redirect("dashboard")
-        if lockout is None and form.has_error("password", "wrong_password"):
-            login_limits.record_failure(me.handle, address)
-    context = {"form": form, "lockout": lockout, "belongings": belongings(me)}
-    return render(request, "accounts/delete_account.html", context, status=429 if lockout else 200)

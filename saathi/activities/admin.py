@@ -5,7 +5,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from saathi.activities.changes import delete_activities, delete_activity
 from saathi.activities.models import Activity, ImportJob
+from saathi.records.records import rebuild
 
 
 @admin.register(Activity)
@@ -17,20 +19,18 @@ class ActivityAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     date_hierarchy = "start_time"
 
     def save_model(self, request: HttpRequest, obj: Activity, form: Any, change: bool) -> None:
-        # The admin writes any column, past Activity.edit: judge the person's records
+        # The admin writes any column, past edit_activity: judge the person's records
         # again from scratch rather than guess which changed.
-        from saathi.records.records import rebuild
-
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             rebuild(obj.owner_id)
 
+    # Rows and stored files would go by themselves; records must be handed back.
+    def delete_model(self, request: HttpRequest, obj: Activity) -> None:
+        delete_activity(obj)
+
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Activity]) -> None:
-        # One by one through Activity.delete, not one SQL DELETE: each takes its
-        # original file and its place in the records with it.
-        with transaction.atomic():
-            for activity in queryset:
-                activity.delete()
+        delete_activities(queryset)
 
 
 @admin.register(ImportJob)
@@ -39,9 +39,3 @@ class ImportJobAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_filter = ["state"]
     search_fields = ["original_name", "sha256", "owner__handle"]
     raw_id_fields = ["owner", "activity", "duplicate_of"]
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ImportJob]) -> None:
-        # ImportJob.delete removes the stored original once the transaction commits.
-        with transaction.atomic():
-            for job in queryset:
-                job.delete()

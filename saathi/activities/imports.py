@@ -24,6 +24,7 @@ from django.utils import timezone
 from saathi.activities.models import Activity, ImportJob, JobState
 from saathi.activities.summary import activity_from_track
 from saathi.records.records import judge
+from saathi.tracks.read import iter_archive, read_track
 from saathi.tracks.track import TrackError
 
 if TYPE_CHECKING:
@@ -71,9 +72,9 @@ def receive_upload(
     name: str,
     data: bytes | None = None,
     file: IO[bytes] | None = None,
-    enqueue: bool = True,
 ) -> list[ImportJob]:
-    """Store what was uploaded and queue a job per activity file in it.
+    """Store what was uploaded as a waiting job per activity file in it (tasks.queue_upload
+    queues them for the worker; import_inline reads them at once).
 
     A ZIP (a Strava export, a folder zipped) gives one job per activity file inside
     it; a ZIP that cannot be listed gives one failed job holding the ZIP itself.
@@ -84,20 +85,11 @@ def receive_upload(
         data = file.read()
     uploads = _unpack_archive(name, data) if data.startswith(ZIP_MAGIC) else [Upload(name, data)]
     with transaction.atomic():
-        jobs = [_store(owner, upload) for upload in uploads]
-        if enqueue:
-            from saathi.activities.tasks import enqueue as enqueue_job
-
-            for job in jobs:
-                if job.state == JobState.WAITING:
-                    enqueue_job(job)
-    return jobs
+        return [_store(owner, upload) for upload in uploads]
 
 
 def _unpack_archive(name: str, data: bytes) -> list[Upload]:
     """The activity files inside a ZIP, or one failed upload saying why there are none."""
-    from saathi.tracks.read import iter_archive
-
     try:
         members = list(iter_archive(data, max_bytes=MAX_UNPACKED_BYTES))
     except TrackError as error:
@@ -182,8 +174,6 @@ def import_file(
     database is held only for the inserts; `then` runs inside it (the job marked done
     with the activity it made, or neither).
     """
-    from saathi.tracks.read import read_track
-
     existing = Activity.objects.filter(owner=owner, sha256=upload.sha256).first()
     if existing is not None:
         raise Duplicate(existing)
@@ -208,5 +198,5 @@ def import_file(
 
 def import_inline(*, owner: User, name: str, data: bytes) -> list[ImportJob]:
     """Store and import at once, without the worker: for `saathi import` and the demo."""
-    jobs = receive_upload(owner=owner, name=name, data=data, enqueue=False)
+    jobs = receive_upload(owner=owner, name=name, data=data)
     return [run_import(job) if job.state == JobState.WAITING else job for job in jobs]

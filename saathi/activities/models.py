@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,7 +18,8 @@ from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
 from django.utils.timezone import now
 
 from saathi.accounts.models import validate_time_zone
-from saathi.activities.sports import Sport
+from saathi.activities.sports import FIT_NAMES, Sport
+from saathi.activities.streams import unpack
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -225,41 +227,7 @@ class Activity(models.Model):
 
     @property
     def local_start(self) -> datetime:
-        from zoneinfo import ZoneInfo
-
         return self.start_time.astimezone(ZoneInfo(self.timezone))
-
-    def edit(self, **changes: Any) -> None:
-        """Change what the owner may change; the local date follows a new time zone, and
-        Saathi's figures follow a new sport (a walk stops at 0.9 m/s, a hike at 0.3).
-
-        Raises ValidationError (from the field validators) for a bad value.
-        """
-        from saathi.records.records import forget, judge
-
-        unknown = set(changes) - EDITABLE_FIELDS
-        if unknown:
-            raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
-        # Compared with the stored row: the edit page's ModelForm has already set the
-        # new values on this instance while validating them.
-        stored = Activity.objects.get(pk=self.pk)
-        new_sport = changes.get("sport", stored.sport) != stored.sport
-        # Records follow the sport and the local date: judged again as if new.
-        rejudge = new_sport or changes.get("timezone", stored.timezone) != stored.timezone
-        with transaction.atomic():
-            if rejudge:
-                forget(stored)
-            for name, value in changes.items():
-                setattr(self, name, value)
-            self.full_clean(exclude=["owner"])
-            self.local_date = self.local_start.date()
-            if new_sport and self.source == Source.FILE:
-                from saathi.activities.summary import refigure
-
-                refigure(self)
-            self.save()
-            if rejudge:
-                judge(self)
 
     def figure_source(self, name: str) -> str:
         """Where a headline figure came from: "device", "saathi" or "manual"."""
@@ -268,25 +236,6 @@ class Activity(models.Model):
         if self.device_totals and self.device_totals.get(name) == getattr(self, name) is not None:
             return "device"
         return "saathi"
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        """Delete the activity, its import jobs and their stored originals.
-
-        Files go only once the transaction commits: a rolled-back delete must still
-        find its original where it was. Deleting a whole account does the same in bulk
-        (accounts/deletion.py): what this learns to remove, that must remove too.
-        """
-        from saathi.records.records import forget
-
-        with transaction.atomic():
-            forget(self)  # the records it held pass back to the activities before it
-            mine = models.Q(activity=self) | models.Q(duplicate_of=self)
-            jobs = sum(job.delete()[0] for job in ImportJob.objects.filter(mine))
-            total, per_model = super().delete(*args, **kwargs)
-            if jobs:  # counted as Model.delete counts what it takes along
-                label = ImportJob._meta.label
-                per_model[label] = per_model.get(label, 0) + jobs
-            return total + jobs, per_model
 
 
 class ActivityStreams(models.Model):
@@ -313,9 +262,6 @@ class ActivityStreams(models.Model):
 
     def load(self) -> Track:
         """The samples as a Track, named with the activity's (possibly edited) sport."""
-        from saathi.activities.sports import FIT_NAMES
-        from saathi.activities.streams import unpack
-
         track = unpack(
             bytes(self.data),
             breaks=self.breaks,
@@ -357,11 +303,13 @@ class ImportJob(models.Model):
     state = models.CharField(max_length=12, choices=JobState.choices, default=JobState.WAITING)
     error = models.TextField(blank=True)  # the exact reason, as the reader gave it
     warnings = models.JSONField(default=list, blank=True)
+    # An upload belongs to what it became: deleting the activity takes its jobs along,
+    # and the stored originals with them (saathi/system/files.py), duplicates included.
     activity = models.ForeignKey(
-        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_jobs"
+        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="import_jobs"
     )
     duplicate_of = models.ForeignKey(
-        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicate_jobs"
+        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="duplicate_jobs"
     )
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
@@ -390,24 +338,16 @@ class ImportJob(models.Model):
             data: bytes = handle.read()
         return data
 
-    def retry(self) -> None:
-        """Put a failed or stuck job back in the queue: a newer Saathi may read what an
-        older one could not. The lock stops a double click from queueing it twice."""
-        from saathi.activities.tasks import enqueue
-
+    def reset_for_retry(self) -> bool:
+        """Put a failed or stuck job back to waiting, if it still is one: a newer Saathi
+        may read what an older one could not. The row lock stops a double click from
+        resetting it twice; the caller queues it (tasks.retry)."""
         with transaction.atomic():
             job = ImportJob.objects.select_for_update().get(pk=self.pk)
             if not job.can_retry:
-                return
+                return False
             job.state, job.error, job.warnings = JobState.WAITING, "", []
             job.started = job.finished = None
             job.save(update_fields=["state", "error", "warnings", "started", "finished"])
-            enqueue(job)
         self.refresh_from_db()
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        name, storage = self.original.name, self.original.storage
-        result = super().delete(*args, **kwargs)
-        if name:
-            transaction.on_commit(lambda: storage.delete(name))
-        return result
+        return True

@@ -1,25 +1,51 @@
-"""The worker's side of imports: a thin wrapper over imports.run_import."""
+"""The worker's side of imports: a job is queued once its row is committed, and read by
+imports.run_import in the worker."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import IO, TYPE_CHECKING
 
 from django.db import transaction
 from huey.contrib.djhuey import db_task
 
-from saathi.activities.models import ImportJob
+from saathi.activities.imports import receive_upload, run_import
+from saathi.activities.models import ImportJob, JobState
+
+if TYPE_CHECKING:
+    from saathi.accounts.models import User
 
 
 @db_task()
 def import_job(job_id: int) -> str | None:
     """Read one waiting job; returns its final state (kept by Huey for a while)."""
-    from saathi.activities.imports import run_import
-
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:  # deleted while it waited
         return None
     return str(run_import(job).state)
 
 
-def enqueue(job: ImportJob) -> None:
-    """Queue the job once its row is committed, so the worker cannot look for it too soon."""
-    job_id = job.pk
-    transaction.on_commit(lambda: import_job(job_id))
+def enqueue(jobs: Iterable[ImportJob]) -> None:
+    """Queue waiting jobs once their rows are committed, so the worker cannot look for
+    them too soon."""
+    for job in jobs:
+        if job.state == JobState.WAITING:
+            transaction.on_commit(partial(import_job, job.pk))
+
+
+def queue_upload(
+    *, owner: User, name: str, data: bytes | None = None, file: IO[bytes] | None = None
+) -> list[ImportJob]:
+    """An upload from the page: stored at once (imports.receive_upload), read by the worker."""
+    with transaction.atomic():
+        jobs = receive_upload(owner=owner, name=name, data=data, file=file)
+        enqueue(jobs)
+    return jobs
+
+
+def retry(job: ImportJob) -> None:
+    """Queue a failed or stuck job again; nothing happens if it is neither any more."""
+    with transaction.atomic():
+        if job.reset_for_retry():
+            enqueue([job])

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from saathi.activities.models import Activity
 from saathi.activities.sports import needs_distance
 from saathi.activities.templatetags import units as u
+from saathi.tracks.efforts import DISTANCES
 
 Format = Callable[[float | None], SafeString]
 
@@ -71,8 +72,6 @@ class Effort:
 
 def best_efforts(activity: Activity) -> list[Effort]:
     """Best efforts in the order of their distances, shortest first."""
-    from saathi.tracks.efforts import DISTANCES
-
     found = activity.best_efforts or {}
     return [
         Effort(name, found[name], metres / found[name])

@@ -18,17 +18,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
-from saathi.activities import listing, tiles
+from saathi.activities import listing, tasks, tiles
+from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.charts import charts_for
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
-from saathi.activities.glance import recent_cards, week_at_a_glance
-from saathi.activities.imports import receive_upload
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
 from saathi.activities.templatetags.units import shows_pace
@@ -60,7 +58,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         for uploaded in form.cleaned_data["uploads"]:
-            receive_upload(owner=me, name=uploaded.name or "activity", file=uploaded)
+            tasks.queue_upload(owner=me, name=uploaded.name or "activity", file=uploaded)
         if not request.htmx:  # type: ignore[attr-defined]
             return redirect("activities:upload")
     context = {"form": form, "max_mb": settings.UPLOAD_MAX_MB, **_jobs_context(me)}
@@ -86,7 +84,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
 @require_POST
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob.objects.filter(owner=_viewer(request)), pk=pk)
-    job.retry()
+    tasks.retry(job)
     if request.htmx:  # type: ignore[attr-defined]
         return jobs(request)
     return redirect("activities:upload")
@@ -191,7 +189,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _owned(request, pk)
     form = EditActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
-        activity.edit(**form.cleaned_data)
+        edit_activity(activity, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")
         return redirect("activities:detail", pk=activity.pk)
     return render(request, "activities/edit.html", {"form": form, "activity": activity})
@@ -202,27 +200,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _owned(request, pk)
     if request.method == "POST":
         title = activity.title
-        activity.delete()
+        delete_activity(activity)
         messages.success(request, f"“{title}” and its file are deleted.")
         return redirect("activities:index")
     return render(request, "activities/delete.html", {"activity": activity})
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
-    glance = week_at_a_glance(me)
-    cards = recent_cards(me)
-    context = {
-        "week": glance.week,
-        "bars": glance.bars,
-        "sports": glance.sports,
-        "goals": glance.goals,
-        "cards": cards,
-        "badges": badges_for([card.activity for card in cards], me, me.units, _today(me)),
-        "units": me.units,
-        "today": _today(me),
-        "upload_url": reverse("activities:upload"),
-        "log_url": reverse("activities:new"),
-    }
-    return render(request, "dashboard.html", context)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+
+from saathi.system.links import optional_url
 
 # Sections are linked once an app names a URL "<section>" or "<section>:index"; until
 # then the menu shows the word without a link, so nothing points at an empty page.
@@ -24,16 +25,6 @@ class NavItem:
     section: str
     url: str | None
     current: bool
-
-
-def optional_url(*names: str) -> str | None:
-    """The first of these URL names that exists, for links to pages other apps may add."""
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
 
 
 def _current_section(request: HttpRequest) -> str:

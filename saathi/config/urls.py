@@ -5,7 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from saathi.accounts import views as accounts
-from saathi.activities import views as activities
+from saathi.pages.account_deletion import delete_account_page
+from saathi.pages.dashboard import dashboard
 
 auth_pages = [
     path("signup/", accounts.signup, name="signup"),
@@ -44,14 +45,14 @@ auth_pages = [
 ]
 
 urlpatterns = [
-    path("", activities.dashboard, name="dashboard"),
+    path("", dashboard, name="dashboard"),
     path("activities/", include("saathi.activities.urls")),
     path("stats/", include("saathi.progress.urls")),
     path("records/", include("saathi.records.urls")),
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),
-    path("settings/delete/", accounts.delete_account_page, name="delete_account"),
+    path("settings/delete/", delete_account_page, name="delete_account"),
     path("admin/login/", accounts.admin_login),
     path("admin/", admin.site.urls),
     # Avatars on disk; with S3 storage their URLs point at the bucket instead.

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from saathi.tracks.places import Place, nearest_place
+from saathi.tracks.read import read_track
 from saathi.tracks.timezones import local_timezone
 from saathi.tracks.titles import title_for
 from saathi.tracks.track import Totals, Track, TrackError
@@ -332,8 +333,6 @@ def render(record: Json) -> str:
 
 
 def read(path: Path) -> Track:
-    from saathi.tracks.read import read_track
-
     track: Track = read_track(path)
     return track
 

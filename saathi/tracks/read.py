@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import BinaryIO, cast
 
+from saathi.tracks.fit import read_fit
+from saathi.tracks.gpx import parse_gpx
+from saathi.tracks.tcx import parse_tcx
 from saathi.tracks.track import Track, TrackError
 from saathi.tracks.xml import CHUNK, MAX_PROLOG, Damage, root_name
 
@@ -266,10 +269,6 @@ def _short(error: BaseException) -> str:
 
 def _fit(data: bytes) -> Track:
     try:
-        from saathi.tracks.fit import read_fit
-    except ImportError:
-        raise TrackError("FIT files cannot be read yet: this Saathi has no FIT reader") from None
-    try:
         return read_fit(data)
     except TrackError:
         raise
@@ -280,9 +279,6 @@ def _fit(data: bytes) -> Track:
 
 
 def _xml(kind: str, stream: _Capped) -> Track:
-    from saathi.tracks.gpx import parse_gpx
-    from saathi.tracks.tcx import parse_tcx
-
     chunks = iter(lambda: stream.read(CHUNK), b"")
     parse = parse_gpx if kind == "gpx" else parse_tcx
     try:

@@ -21,15 +21,13 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 import numpy as np
+import numpy.typing as npt
 from lxml import etree
 
 from saathi.tracks.track import CHANNELS, FloatArray, Track, TrackError
-
-if TYPE_CHECKING:
-    from saathi.tracks.xml_fast import FastColumns
 
 # The bytes read and handed on at a time: each chunk's copies and pieces are the read's
 # working memory, so a small file peaks near its arrays' own size.
@@ -100,6 +98,20 @@ def _parse_error(error: etree.LxmlError, offset: int) -> TrackError:
     return Damage(f"{where}the XML is malformed: {message}", line=line)
 
 
+class FastPath(Protocol):
+    """What the readers here ask of xml_fast.FastColumns, written down here so that the
+    fast path (which builds on this module's columns) is not imported back by it."""
+
+    active: bool
+    runs: int  # placeholder elements handed to lxml so far
+
+    def begin(self, head: bytes) -> int: ...
+
+    def take(self, chunk: bytes, start: int = 0) -> bytes: ...
+
+    def pop_run(self) -> tuple[dict[str, FloatArray], npt.NDArray[np.int64]]: ...
+
+
 class Document:
     """One XML document fed in chunks; yields the elements named in `tags` as they end.
 
@@ -114,7 +126,7 @@ class Document:
         tags: Sequence[str],
         points: Sequence[bytes] = (),
         columns: Sequence[Column] = (),
-        fast: FastColumns | None = None,
+        fast: FastPath | None = None,
     ):
         self._chunks = chunks
         self.fast = fast
@@ -278,7 +290,7 @@ class Batch:
         columns: Sequence[Column],
         prefixes: dict[str, str],
         document: Document,
-        fast: FastColumns | None = None,
+        fast: FastPath | None = None,
     ):
         self.columns = list(columns)
         self._document = document

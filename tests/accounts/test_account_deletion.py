@@ -7,8 +7,9 @@ from contextlib import AbstractContextManager
 
 from django.core.files.storage import default_storage
 
-from saathi.accounts.deletion import belongings, delete_account
+from saathi.accounts.deletion import delete_account
 from saathi.accounts.models import User
+from saathi.pages.account_deletion import belongings
 from tests.accounts.belongings import give_everything, rows_of
 
 OnCommit = Callable[..., AbstractContextManager[object]]

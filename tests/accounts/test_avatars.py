@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -90,11 +91,14 @@ def test_a_file_that_is_not_a_photo_is_refused(owner_client: Client, owner: User
     assert not owner.avatar
 
 
-def test_a_new_photo_replaces_the_old_file(owner_client: Client, owner: User) -> None:
+def test_a_new_photo_replaces_the_old_file(
+    owner_client: Client, owner: User, django_capture_on_commit_callbacks: Any
+) -> None:
     upload(owner_client, phone_photo())
     owner.refresh_from_db()
     first = Path(owner.avatar.path)
-    upload(owner_client, phone_photo(orientation=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(owner_client, phone_photo(orientation=3))
     owner.refresh_from_db()
     assert first.name != Path(owner.avatar.path).name
     assert not first.exists()

@@ -34,7 +34,7 @@ def test_user_delete_in_a_shell_removes_the_files(
     stored = give_everything(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
-        total, per_model = owner.delete()
+        total, per_model = User.objects.get(handle=owner.handle).delete()
 
     assert gone(owner, stored.all)
     assert per_model["accounts.User"] == 1

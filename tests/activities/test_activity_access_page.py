@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from saathi.accounts.models import User
+from saathi.activities.changes import edit_activity
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob, Visibility
 from tests.activities.pages import RUN, browser_of, imported
@@ -73,7 +74,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(
 def test_a_stranger_sees_a_public_activity_but_cannot_change_it(
     stranger: User, her_run: Activity
 ) -> None:
-    her_run.edit(visibility=Visibility.PUBLIC)
+    edit_activity(her_run, visibility=Visibility.PUBLIC)
     client = browser_of(stranger)
     html = client.get(f"/activities/{her_run.pk}/").content.decode()
     assert her_run.title in html
@@ -100,7 +101,7 @@ def test_a_stranger_cannot_retry_someone_elses_import(stranger: User, owner: Use
 def test_lists_show_only_the_viewers_own_activities(
     stranger: User, her_run: Activity, path: str
 ) -> None:
-    her_run.edit(visibility=Visibility.PUBLIC)  # public, yet still not in his own lists
+    edit_activity(her_run, visibility=Visibility.PUBLIC)  # public, yet still not in his own lists
     html = browser_of(stranger).get(path).content.decode()
     assert her_run.title not in html
 

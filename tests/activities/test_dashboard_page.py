@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from saathi.accounts.models import User
-from saathi.activities.glance import week_at_a_glance
 from saathi.activities.manual import create_manual_activity
+from saathi.pages.glance import week_at_a_glance
 from tests.activities.pages import RIDE, browser_of, imported
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from saathi.accounts.models import User
+from saathi.activities.changes import edit_activity
 from saathi.activities.imports import Upload, import_file
 from saathi.activities.models import Activity, Visibility
 from saathi.activities.sports import Sport
@@ -25,10 +26,10 @@ def test_calling_a_run_a_ride_drops_its_best_efforts_and_calling_it_a_run_restor
     efforts = dict(run.best_efforts)
     assert efforts  # best efforts are for foot sports only (ALGORITHMS.md)
 
-    run.edit(sport=Sport.RIDE)
+    edit_activity(run, sport=Sport.RIDE)
     assert Activity.objects.get().best_efforts == {}
 
-    run.edit(sport=Sport.RUN)
+    edit_activity(run, sport=Sport.RUN)
     stored = Activity.objects.get()
     assert stored.best_efforts == pytest.approx(efforts)
     assert stored.distance_m == pytest.approx(run.computed_totals["distance_m"])
@@ -37,7 +38,9 @@ def test_calling_a_run_a_ride_drops_its_best_efforts_and_calling_it_a_run_restor
 def test_the_owner_can_retitle_describe_and_share_it(owner: User) -> None:
     run = imported_run(owner)
 
-    run.edit(title="Friday by the river", description="Easy.", visibility=Visibility.PUBLIC)
+    edit_activity(
+        run, title="Friday by the river", description="Easy.", visibility=Visibility.PUBLIC
+    )
 
     stored = Activity.objects.get()
     assert (stored.title, stored.description) == ("Friday by the river", "Easy.")
@@ -53,6 +56,6 @@ def test_a_bad_value_is_refused_and_nothing_changes(owner: User, change: dict[st
     before = Activity.objects.values().get()
 
     with pytest.raises(ValidationError):
-        run.edit(**change)
+        edit_activity(run, **change)
 
     assert Activity.objects.values().get() == before

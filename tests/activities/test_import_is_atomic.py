@@ -10,6 +10,7 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, ActivityStreams, ImportJob, JobState
+from saathi.activities.tasks import retry
 from tests.conftest import TESTDATA
 
 
@@ -46,7 +47,7 @@ def test_the_failed_job_imports_on_retry_once_the_fault_is_gone(
 
     # Jobs run inline in tests (HUEY immediate), queued when the retry commits.
     with django_capture_on_commit_callbacks(execute=True):
-        job.retry()
+        retry(job)
 
     job.refresh_from_db()
     assert job.state == JobState.DONE, job.error
@@ -60,7 +61,7 @@ def test_retry_leaves_a_job_that_did_not_fail_alone(owner: User) -> None:
     path = TESTDATA / "gpx" / "run_gpxtpx.gpx"
     (job,) = import_inline(owner=owner, name=path.name, data=path.read_bytes())
 
-    job.retry()
+    retry(job)
 
     assert job.state == JobState.DONE
     assert Activity.objects.count() == 1
@@ -77,7 +78,7 @@ def test_a_job_stuck_reading_after_its_worker_died_can_be_retried(
     from saathi.activities.imports import receive_upload
 
     path = TESTDATA / "gpx" / "run_gpxtpx.gpx"
-    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes(), enqueue=False)
+    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes())
     ImportJob.objects.filter(pk=job.pk).update(
         state=JobState.READING, started=timezone.now() - timedelta(minutes=5)
     )
@@ -88,7 +89,7 @@ def test_a_job_stuck_reading_after_its_worker_died_can_be_retried(
     job.refresh_from_db()
     assert job.can_retry
     with django_capture_on_commit_callbacks(execute=True):
-        job.retry()
+        retry(job)
 
     job.refresh_from_db()
     assert job.state == JobState.DONE

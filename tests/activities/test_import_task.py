@@ -11,7 +11,7 @@ from tests.conftest import TESTDATA
 
 def test_the_job_reads_the_waiting_import_and_reports_its_state(owner: User) -> None:
     path = TESTDATA / "tcx" / "tour_hr.tcx"
-    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes(), enqueue=False)
+    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes())
 
     # Jobs run inline in tests (HUEY immediate): the result is there at once.
     assert import_job(job.pk).get() == JobState.DONE
@@ -21,7 +21,7 @@ def test_the_job_reads_the_waiting_import_and_reports_its_state(owner: User) -> 
 
 def test_a_job_run_twice_imports_once(owner: User) -> None:
     path = TESTDATA / "tcx" / "tour_hr.tcx"
-    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes(), enqueue=False)
+    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes())
 
     import_job(job.pk).get()
     # A second delivery of the same job (a retried message) finds it no longer waiting.
@@ -33,7 +33,7 @@ def test_a_job_run_twice_imports_once(owner: User) -> None:
 
 def test_a_job_deleted_while_it_waited_is_skipped(owner: User) -> None:
     path = TESTDATA / "tcx" / "tour_hr.tcx"
-    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes(), enqueue=False)
+    (job,) = receive_upload(owner=owner, name=path.name, data=path.read_bytes())
     job_id = job.pk
     job.delete()
 

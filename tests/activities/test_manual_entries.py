@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from saathi.accounts.models import User
+from saathi.activities.changes import edit_activity
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, Source, Visibility
 
@@ -116,7 +117,7 @@ def test_editing_the_time_zone_moves_the_local_date(owner: User) -> None:
     entry = create_manual_activity(
         owner=owner, sport="run", start=datetime(2026, 3, 3, 0, 20), duration_s=1800
     )
-    entry.edit(timezone="Europe/London", title="Midnight run")
+    edit_activity(entry, timezone="Europe/London", title="Midnight run")
     entry.refresh_from_db()
     assert entry.local_date == date(2026, 3, 2)
     assert entry.title == "Midnight run"
@@ -127,7 +128,7 @@ def test_an_edit_refuses_an_unknown_zone_and_figures(owner: User) -> None:
         owner=owner, sport="run", start=datetime(2026, 3, 3, 6, 0), duration_s=1800
     )
     with pytest.raises(ValidationError):
-        entry.edit(timezone="Mars/Olympus_Mons")
+        edit_activity(entry, timezone="Mars/Olympus_Mons")
     with pytest.raises(TypeError):
-        entry.edit(distance_m=5)
+        edit_activity(entry, distance_m=5)
     assert Activity.objects.get().timezone == "Asia/Kolkata"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from saathi.accounts.models import User
+from saathi.activities.changes import edit_activity
 from saathi.activities.models import Activity, ActivityStreams, Visibility
 from tests.activities.pages import RIDE, browser_of, imported, page_data
 
@@ -44,7 +45,7 @@ def test_a_stranger_or_anonymous_visitor_sets_nothing_off(owner: User, stranger:
 
 def test_a_public_activity_gets_its_picks_at_a_strangers_view(owner: User, stranger: User) -> None:
     activity = imported(owner, RIDE)
-    activity.edit(visibility=Visibility.PUBLIC)
+    edit_activity(activity, visibility=Visibility.PUBLIC)
     _without_picks(activity)
 
     html = browser_of(stranger).get(f"/activities/{activity.pk}/").content.decode()

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 
 from saathi.accounts.models import User
+from saathi.activities.changes import edit_activity
 from saathi.activities.charts import Picks
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.sports import Sport
@@ -35,7 +36,7 @@ def test_calling_a_run_a_ride_draws_speed_and_back_to_a_run_pace(owner: User) ->
     run = imported(owner, RUN)
     assert _stored(run).sport == Sport.RUN and "pace" in _keys(owner, run)
 
-    run.edit(sport=Sport.RIDE)
+    edit_activity(run, sport=Sport.RIDE)
 
     assert _stored(run).sport == Sport.RIDE
     # Made at the edit: the view after it reads only the picks.
@@ -43,7 +44,7 @@ def test_calling_a_run_a_ride_draws_speed_and_back_to_a_run_pace(owner: User) ->
         keys = _keys(owner, run)
     assert "speed" in keys and "pace" not in keys
 
-    run.edit(sport=Sport.RUN)
+    edit_activity(run, sport=Sport.RUN)
     assert "pace" in _keys(owner, run) and "speed" not in _keys(owner, run)
 
 
@@ -61,6 +62,6 @@ def test_a_title_change_keeps_the_stored_picks(owner: User) -> None:
     before = ActivityStreams.objects.get(activity=run).picks
 
     with mock.patch.object(ActivityStreams, "load", side_effect=AssertionError("unpacked")):
-        run.edit(title="Morning loop")
+        edit_activity(run, title="Morning loop")
 
     assert ActivityStreams.objects.get(activity=run).picks == before

@@ -63,7 +63,7 @@ def test_an_htmx_upload_gets_the_job_rows_back_not_a_page(owner: User) -> None:
 
 def test_unfinished_jobs_make_the_list_poll_itself_every_second(owner: User) -> None:
     data = (TESTDATA / RUN).read_bytes()
-    [job] = receive_upload(owner=owner, name="run.gpx", data=data, enqueue=False)
+    [job] = receive_upload(owner=owner, name="run.gpx", data=data)
     client = browser_of(owner)
     rows = client.get("/activities/upload/jobs/").content.decode()
     assert 'hx-get="/activities/upload/jobs/" hx-trigger="every 1s"' in rows
@@ -92,7 +92,7 @@ def test_retry_puts_a_failed_job_through_the_worker_again(
     owner: User, django_capture_on_commit_callbacks: Commits
 ) -> None:
     data = (TESTDATA / RUN).read_bytes()
-    [job] = receive_upload(owner=owner, name="run.gpx", data=data, enqueue=False)
+    [job] = receive_upload(owner=owner, name="run.gpx", data=data)
     job.state, job.error = JobState.FAILED, "Saathi failed once."
     job.save()
     with django_capture_on_commit_callbacks(execute=True):

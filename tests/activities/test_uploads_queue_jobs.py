@@ -10,8 +10,8 @@ from contextlib import AbstractContextManager
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from saathi.accounts.models import User
-from saathi.activities.imports import receive_upload
 from saathi.activities.models import Activity, ImportJob, JobState
+from saathi.activities.tasks import queue_upload
 from tests.conftest import TESTDATA
 
 OnCommit = Callable[..., AbstractContextManager[object]]
@@ -22,7 +22,7 @@ def test_an_upload_waits_until_its_transaction_commits_then_the_worker_reads_it(
     owner: User, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        (job,) = receive_upload(owner=owner, name=RUN.name, data=RUN.read_bytes())
+        (job,) = queue_upload(owner=owner, name=RUN.name, data=RUN.read_bytes())
         assert job.state == JobState.WAITING
         assert job.read_original() == RUN.read_bytes()
     assert len(queued) == 1
@@ -44,7 +44,7 @@ def test_a_django_uploaded_file_is_read_like_bytes(
     upload = SimpleUploadedFile("C:\\fakepath\\run.gpx", RUN.read_bytes())
 
     with django_capture_on_commit_callbacks(execute=True):
-        (job,) = receive_upload(owner=owner, name=upload.name or "", file=upload)
+        (job,) = queue_upload(owner=owner, name=upload.name or "", file=upload)
 
     job.refresh_from_db()
     assert job.state == JobState.DONE
@@ -65,7 +65,7 @@ def test_a_zip_of_activity_files_becomes_a_job_per_file(
         archive.writestr("media/photo.jpg", b"\xff\xd8\xff")
 
     with django_capture_on_commit_callbacks(execute=True):
-        jobs = receive_upload(owner=owner, name="export.zip", data=export.getvalue())
+        jobs = queue_upload(owner=owner, name="export.zip", data=export.getvalue())
 
     assert len(jobs) == 3
     assert {job.original_name for job in jobs} == {
@@ -85,7 +85,7 @@ def test_a_zip_with_no_activity_files_is_one_failed_job_holding_the_zip(owner: U
     with zipfile.ZipFile(archive_bytes, "w") as archive:
         archive.writestr("notes.txt", "nothing to see")
 
-    (job,) = receive_upload(owner=owner, name="notes.zip", data=archive_bytes.getvalue())
+    (job,) = queue_upload(owner=owner, name="notes.zip", data=archive_bytes.getvalue())
 
     assert job.state == JobState.FAILED
     assert "no FIT, GPX or TCX" in job.error

@@ -4,6 +4,7 @@ again: its records move, and the activities after it follow."""
 from __future__ import annotations
 
 from saathi.accounts.models import User
+from saathi.activities.changes import edit_activity
 from saathi.activities.manual import edit_manual_figures
 from saathi.records.models import Kind, Record
 from tests.activities.pages import browser_of, text_of
@@ -21,7 +22,7 @@ def test_a_ride_turned_into_a_run_takes_its_records_to_running(owner: User) -> N
     run = entry(owner, "2025-03-02 07:00", sport="run", km=10, minutes=55)
     assert _holders(owner, "ride") == [ride.pk, longer.pk]
 
-    longer.edit(sport="run")
+    edit_activity(longer, sport="run")
 
     assert _holders(owner, "ride") == [ride.pk]
     assert _holders(owner, "run") == [run.pk, longer.pk]
@@ -50,7 +51,7 @@ def test_a_new_time_zone_moves_the_date_the_next_badge_names(owner: User) -> Non
     first = entry(owner, "2025-08-02 06:00", km=30)
     second = entry(owner, "2025-08-20 07:00", km=40)
 
-    first.edit(timezone="America/Los_Angeles")
+    edit_activity(first, timezone="America/Los_Angeles")
 
     [longest] = milestones_of(second)[Kind.LONGEST]
     assert str(longest.previous_date) == "2025-08-01"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from saathi.accounts.models import User
+from saathi.activities.changes import delete_activity
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, JobState
 from saathi.records.models import Milestone, Record
@@ -43,7 +44,7 @@ def test_a_crash_while_forgetting_keeps_the_activity_and_its_records(
     monkeypatch.setattr(Milestone.objects, "bulk_create", _crash)
 
     with pytest.raises(RuntimeError):
-        first.delete()
+        delete_activity(first)
 
     assert Activity.objects.filter(pk=first.pk).exists()
     assert stored(owner) == before

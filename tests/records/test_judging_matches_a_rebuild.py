@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from saathi.accounts.models import User
+from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.models import Activity, Source
 from saathi.records.records import forget, judge, rebuild
 from tests.records.conftest import local, stored
@@ -61,9 +62,9 @@ def test_any_order_of_imports_deletes_and_edits_ends_as_a_rebuild(owner: User, s
         if roll < 0.65 or len(alive) < 3:
             alive.append(_random_activity(owner, rng))
         elif roll < 0.8:
-            alive.pop(rng.randrange(len(alive))).delete()
+            delete_activity(alive.pop(rng.randrange(len(alive))))
         elif roll < 0.9:
-            rng.choice(alive).edit(sport=rng.choice(SPORTS))
+            edit_activity(rng.choice(alive), sport=rng.choice(SPORTS))
         else:
             activity = rng.choice(alive)
             forget(activity)

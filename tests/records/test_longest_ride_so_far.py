@@ -4,6 +4,7 @@ the previous best beside it; deleting it gives the record back to the 42 km ride
 from __future__ import annotations
 
 from saathi.accounts.models import User
+from saathi.activities.changes import delete_activity
 from saathi.records.models import Kind, Record
 from tests.activities.pages import browser_of, text_of
 from tests.records.conftest import entry, imported_ride, milestones_of
@@ -41,7 +42,7 @@ def test_deleting_the_longest_ride_restores_the_one_before(owner: User) -> None:
     record = Record.objects.filter(owner=owner, sport="ride", measure="distance")
     assert record.order_by("start_time").last().activity_id == second.pk  # type: ignore[union-attr]
 
-    second.delete()
+    delete_activity(second)
 
     assert list(record.values_list("activity_id", "value")) == [(first.pk, first.distance_m)]
     page = text_of(browser_of(owner).get("/records/").content.decode())

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from saathi.accounts.models import User
+from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.models import Activity, Source
 from saathi.records.models import Record
 from saathi.records.records import forget, judge, rebuild
@@ -65,8 +66,8 @@ CHANGES: dict[str, Change] = {
     "the newest, an ordinary one": lambda p: entry(p, "2016-06-01 07:00", km=21, minutes=60),
     "an older ride than all": lambda p: entry(p, "2014-06-01 07:00", km=300, minutes=600),
     "one in the middle": lambda p: entry(p, "2015-01-05 12:00", km=55, minutes=200),
-    "deleting the record": lambda p: _record_holder(p).delete(),
-    "the first ride turned into a run": lambda p: _first_ride(p).edit(sport="run"),
+    "deleting the record": lambda p: delete_activity(_record_holder(p)),
+    "the first ride turned into a run": lambda p: edit_activity(_first_ride(p), sport="run"),
 }
 
 

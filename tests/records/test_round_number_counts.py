@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from saathi.accounts.models import User
+from saathi.activities.changes import delete_activity
 from saathi.records.chains import ROUND_NUMBERS
 from saathi.records.models import Kind, Milestone
 from tests.activities.pages import browser_of, text_of
@@ -44,6 +45,6 @@ def test_an_older_ride_arriving_later_moves_the_counts_along(owner: User) -> Non
 
 def test_deleting_a_ride_moves_the_tenth_to_the_next_one(owner: User) -> None:
     rides = _rides(owner, 11, date(2025, 1, 1))
-    Milestone.objects.get(kind=Kind.FIRST).activity.delete()
+    delete_activity(Milestone.objects.get(kind=Kind.FIRST).activity)
 
     assert _counts(owner) == {1: rides[1], 10: rides[10]}

@@ -1,0 +1,77 @@
+"""The page that deletes an account: what goes, counted, then all of it on the password.
+
+The deleting itself is accounts.deletion.delete_account (one cascade in one
+transaction); this page counts across activities, records and goals, so it sits above
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from saathi.accounts import login_limits
+from saathi.accounts.deletion import delete_account
+from saathi.accounts.forms import DeleteAccountForm
+from saathi.accounts.models import User
+from saathi.activities.models import Activity, ImportJob
+from saathi.progress.models import Goal
+from saathi.records.models import Milestone, Record
+
+
+@dataclass(frozen=True)
+class Belongings:
+    """What deleting an account takes with it, as the confirmation page counts it."""
+
+    activities: int
+    originals: int  # stored activity files: imported, duplicates and failed uploads alike
+    records: int  # records held today (one per sport and measure), not their history
+    badges: int
+    goals: int
+    has_photo: bool
+
+
+def belongings(user: User) -> Belongings:
+    return Belongings(
+        activities=Activity.objects.owned_by(user).count(),
+        originals=ImportJob.objects.filter(owner=user).exclude(original="").count(),
+        records=Record.objects.filter(owner=user).values("sport", "measure").distinct().count(),
+        badges=Milestone.objects.filter(owner=user).count(),
+        goals=Goal.objects.owned_by(user).count(),
+        has_photo=bool(user.avatar),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("password")
+def delete_account_page(request: HttpRequest) -> HttpResponse:
+    """What deleting takes, counted; then, on POST with the right password, all of it.
+
+    Wrong passwords count as failed logins (same limits, same counts): a session left
+    open must not become a way to guess the password.
+    """
+    assert isinstance(request.user, User)
+    me = User.objects.get(pk=request.user.pk)
+    form = DeleteAccountForm(me, request.POST or None)
+    lockout = None
+    if request.method == "POST":
+        address = login_limits.client_address(request)
+        lockout = login_limits.lockout(me.handle, address)
+        if lockout is None and form.is_valid():
+            delete_account(user=me)
+            logout(request)
+            login_limits.forget_failures(me.handle)
+            messages.success(request, "Your account and everything in it are deleted.")
+            return redirect("dashboard")
+        if lockout is None and form.has_error("password", "wrong_password"):
+            login_limits.record_failure(me.handle, address)
+    context = {"form": form, "lockout": lockout, "belongings": belongings(me)}
+    return render(request, "accounts/delete_account.html", context, status=429 if lockout else 200)
