@@ -1,16 +1,17 @@
-"""What deleting an account costs: queries and time for one person's whole history.
+"""What deleting an account costs: queries and time for one person's whole history, and
+the worker's time to remove their stored files afterwards.
 
     python bench/account_deletion.py                    # SQLite, then PostgreSQL if it answers
     python bench/account_deletion.py --sqlite-only --size 2000
 
-Three people get the same history of --size entries (the mix of bench/records.py, through
+Two people get the same history of --size entries (the mix of bench/records.py, through
 create_manual_activity, each judged as it comes) plus the real FIT and GPX files of
-../shared/testdata imported through import_inline, so they hold stored originals,
-streams, records and milestones. One is deleted through delete_account; the other by
-deleting each activity through Activity.delete as an activity page does (records judged
-again after each removal), then the rest; the third through Activity.delete one by one,
-its records and milestones deleted first so none is judged again (delete_account's first
-version): what each way costs in one request.
+tests/data imported through import_inline, so they hold stored originals, streams,
+records and milestones. One is deleted through delete_account (one cascade in one
+transaction, as the settings page does); the other by deleting each activity through
+delete_activities, records handed back after each, as deleting them one by one from
+their pages would, then the person. The stored files are removed by the background job
+the commit queues (saathi/system/files.py): timed apart, as the worker runs it.
 """
 
 from __future__ import annotations
@@ -42,16 +43,21 @@ def run(size: int) -> dict[str, Any]:
     django.setup()
     from django.core.management import call_command
     from django.db import connection, transaction
+    from huey.contrib.djhuey import HUEY
 
-    from saathi.accounts.deletion import belongings, delete_account
+    from saathi.accounts.deletion import delete_account
     from saathi.accounts.models import User
-    from saathi.activities.models import Activity, ImportJob
+    from saathi.activities.changes import delete_activities
+    from saathi.activities.models import Activity
+    from saathi.pages.account_deletion import belongings
 
     call_command("migrate", verbosity=0)
-    handles = ("quick", "slow", "bulk")
+    HUEY.immediate = False  # the removal job waits in the queue, as for a real worker
+    handles = ("whole", "each")
     people = [User.objects.create_user(h, f"{h}@example.org") for h in handles]
     for person in people:
         build(person, size)
+    HUEY.flush()
     counted = belongings(people[0])
 
     def measured(work: Any) -> tuple[int, float]:
@@ -67,55 +73,43 @@ def run(size: int) -> dict[str, Any]:
             work()
         return queries, time.perf_counter() - started
 
-    def one_by_one(person: Any) -> None:
-        for activity in Activity.objects.owned_by(person):
-            activity.delete()
-        for job in ImportJob.objects.filter(owner=person):
-            job.delete()
+    def worker() -> tuple[int, float]:
+        """Run the queued removal jobs as the consumer would: files removed, seconds."""
+        removed, started = 0, time.perf_counter()
+        while (task := HUEY.dequeue()) is not None:
+            removed += HUEY.execute(task) or 0
+        return removed, time.perf_counter() - started
+
+    def each(person: Any) -> None:
+        delete_activities(Activity.objects.owned_by(person))
         User.objects.filter(pk=person.pk).delete()
 
-    def unjudged(person: Any) -> None:
-        from django.db.models import Model, Q
-
-        from saathi.records.models import Milestone, Record
-
-        Record.objects.filter(owner=person).delete()
-        Milestone.objects.filter(owner=person).delete()
-        for activity in Activity.objects.owned_by(person):
-            # Activity.delete without its judging: its jobs, then the row.
-            for job in ImportJob.objects.filter(Q(activity=activity) | Q(duplicate_of=activity)):
-                job.delete()
-            Model.delete(activity)
-        for job in ImportJob.objects.filter(owner=person):
-            job.delete()
-        User.objects.filter(pk=person.pk).delete()
-
-    quick = measured(lambda: delete_account(user=people[0]))
-    slow = measured(lambda: one_by_one(people[1]))
-    unjudged_ = measured(lambda: unjudged(people[2]))
+    whole = measured(lambda: delete_account(user=people[0]))
+    whole_files = worker()
+    one_by_one = measured(lambda: each(people[1]))
+    worker()
     return {
         "database": connection.vendor,
         "activities": counted.activities,
         "originals": counted.originals,
         "badges": counted.badges,
-        "delete_account": quick,
-        "one_by_one": slow,
-        "unjudged": unjudged_,
+        "delete_account": whole,
+        "files": whole_files,
+        "one_by_one": one_by_one,
         "load": os.getloadavg()[0],
     }
 
 
 def report(label: str, result: dict[str, Any]) -> str:
     (q1, s1), (q2, s2) = result["delete_account"], result["one_by_one"]
-    q3, s3 = result["unjudged"]
+    removed, seconds = result["files"]
     return (
         f"{label} (load average {result['load']:.1f} on {os.cpu_count()} cores): "
         f"{result['activities']:,} activities, {result['originals']} originals, "
         f"{result['badges']:,} milestones\n"
-        f"  delete_account: {q1:,} queries, {s1:.2f} s | "
-        f"each activity through Activity.delete, judged again: {q2:,} queries, {s2:.2f} s | "
-        f"each through Activity.delete, records and milestones deleted first and not judged: "
-        f"{q3:,} queries, {s3:.2f} s"
+        f"  delete_account: {q1:,} queries, {s1:.2f} s in the request; then the worker "
+        f"removed {removed} files in {seconds:.2f} s | "
+        f"each activity through delete_activities, judged again: {q2:,} queries, {s2:.2f} s"
     )
 
 
