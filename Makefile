@@ -5,29 +5,63 @@ BIN := $(VENV)/bin
 export SAATHI_DATA_DIR ?= $(CURDIR)/var
 export SAATHI_PORT ?= 8000
 
-.PHONY: demo test serve install dev assets check lint pytest clean bench accuracy screenshots
+.PHONY: demo test serve install dev lock lock-upgrade assets check lint pytest clean bench accuracy screenshots
 
+# The demo's loader needs the tables; `saathi serve` would apply them, but only after it.
 demo: install assets
 	$(BIN)/saathi manage migrate --no-input
-	$(BIN)/saathi manage collectstatic --no-input --verbosity 0
 	$(BIN)/saathi manage load_demo
 	$(BIN)/saathi serve
 
 test: dev assets check pytest
 
-# Installed again only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# Python packages come from the committed lock, as npm's come from package-lock.json: the
+# same versions on every machine, each file checked against its hashes. The venv's own pip
+# installs them (no other tool needed), then Saathi itself, editable, without dependencies.
+# Installed again when the lock or pyproject.toml changes. `pip check` fails on a runtime
+# dependency added to pyproject.toml but not locked, test_lock_matches_pyproject.py on any.
+LOCK := requirements/lock.txt
+DEV_LOCK := requirements/dev-lock.txt
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-deps
+PIP_CHECK := $(BIN)/python -m pip check || { echo "if pyproject.toml changed: make lock" >&2; exit 1; }
+
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_INSTALL) --require-hashes -r $(LOCK)
+	$(PIP_INSTALL) -e .
+	$(PIP_CHECK)
 	touch $@
 
-$(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(VENV)/.dev-installed: $(VENV)/.installed $(DEV_LOCK)
+	$(PIP_INSTALL) --require-hashes -r $(DEV_LOCK)
+	$(PIP_CHECK)
 	touch $@
 
 install: $(VENV)/.installed
 dev: $(VENV)/.dev-installed
+
+# Writing the lock: uv resolves pyproject.toml in about a second, for every platform and
+# Python 3.11+, keeping each pin the lock already has unless pyproject.toml rules it out
+# (`make lock` after editing dependencies); `make lock-upgrade` takes the newest releases
+# the ranges allow. The dev lock is resolved within the runtime one, so tests run on the
+# versions a server gets. uv is needed only here, at the version pinned below.
+UV_VERSION := 0.13.10
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(UV_UPGRADE)
+
+lock: $(VENV)/.uv-$(UV_VERSION)
+	mkdir -p requirements
+	$(UV_COMPILE) --output-file $(LOCK)
+	$(UV_COMPILE) --extra dev --constraint $(LOCK) --output-file $(DEV_LOCK)
+
+lock-upgrade: UV_UPGRADE := --upgrade
+lock-upgrade: lock
+
+$(VENV)/.uv-$(UV_VERSION):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	touch $@
 
 # Front-end libraries from the npm registry (lockfile committed), copied into static files.
 node_modules/.installed: package-lock.json
@@ -57,10 +91,8 @@ pytest: dev assets
 screenshots: dev assets
 	SAATHI_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_demo_tour.py -q
 
-# Migrations and static files first, as after an upgrade: a new data dir needs both.
+# `saathi serve` applies migrations and collects static files itself when they are due.
 serve: install assets
-	$(BIN)/saathi manage migrate --no-input
-	$(BIN)/saathi manage collectstatic --no-input --verbosity 0
 	$(BIN)/saathi serve
 
 # The track engine against its peers (docs/performance.md) and the devices' own totals

@@ -3,6 +3,10 @@
 Gunicorn answers requests and the Huey consumer runs jobs. They are two child processes
 of this one; if either stops, the other is stopped too and `serve` exits non-zero, so a
 process manager restarts the pair instead of leaving a site whose uploads never finish.
+
+Before starting them, `serve` applies migrations and collects static files when the
+installed code needs it (`upgrade.py`), so a new or upgraded data dir serves pages at
+once; `--no-migrate` leaves both to a release step.
 """
 
 from __future__ import annotations
@@ -79,15 +83,48 @@ class Supervisor:
             _process(child).wait()
 
 
+USAGE = """usage: saathi serve [--no-migrate]
+
+Apply migrations and collect static files when needed, then run the web server and the
+background worker until Ctrl-C or SIGTERM.
+
+  --no-migrate   touch neither the database schema nor the static files: a release step
+                 ran `saathi manage migrate` and `saathi manage collectstatic`
+"""
+
+
 def serve(args: list[str]) -> int:
-    if args:
-        print(f"saathi serve takes no arguments, got: {' '.join(args)}", file=sys.stderr)
+    if args in (["-h"], ["--help"]):
+        print(USAGE, end="")
+        return 0
+    unknown = [arg for arg in args if arg != "--no-migrate"]
+    if unknown:
+        print(f"saathi serve: unknown argument {unknown[0]!r}\n\n{USAGE}", end="", file=sys.stderr)
         return 2
     from django.conf import settings
 
+    if "--no-migrate" not in args and not _bring_up_to_date():
+        return 1
     bind = _bind(settings.SAATHI_HOST, settings.SAATHI_PORT)
     say(f"serving http://{bind}/")
     return Supervisor(children(bind=bind, web_workers=settings.SAATHI_WEB_WORKERS)).run()
+
+
+def _bring_up_to_date() -> bool:
+    # Django is set up in this process only for this: the children are programs of
+    # their own, started afresh, and `--no-migrate` starts them without it.
+    import django
+    from django.db import DatabaseError
+
+    django.setup()
+    from saathi.config.upgrade import bring_up_to_date
+
+    try:
+        bring_up_to_date(say)
+    except DatabaseError as error:
+        say(f"could not bring the database up to date: {error}")
+        return False
+    return True
 
 
 def children(*, bind: str, web_workers: int) -> list[Child]:

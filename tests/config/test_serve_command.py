@@ -24,7 +24,11 @@ pytestmark = pytest.mark.processes
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A data dir prepared as `make demo` prepares it: migrated, static files collected."""
+    """A data dir prepared by a release step: migrated, static files collected.
+
+    `serve --no-migrate` then starts at once; `test_serve_brings_the_data_dir_up_to_date`
+    is about the start without it.
+    """
     env = fresh_install_env(tmp_path_factory.mktemp("serve") / "data")
     env["SAATHI_WEB_WORKERS"] = "2"
     run_saathi(env, "manage", "migrate", "--no-input")
@@ -39,7 +43,7 @@ def served(
     port = free_port()
     env = {**installed, "SAATHI_PORT": str(port)}
     log = tmp_path / "serve.log"
-    process = start_saathi(env, "serve", log=log)
+    process = start_saathi(env, "serve", "--no-migrate", log=log)
     try:
         # Answering a page, not only accepting connections: gunicorn's workers load Django
         # on their first request, which takes a while on a busy machine.
