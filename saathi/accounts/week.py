@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from saathi.accounts.models import Units, User
+from saathi.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,10 @@ def this_week(user: User, now: datetime | None = None) -> Week:
         Day(date=monday + timedelta(days=i), is_today=monday + timedelta(days=i) == today)
         for i in range(7)
     ]
-    imperial = user.units == Units.IMPERIAL
+    units = user.unit_system
     return Week(
         start=monday,
         days=days,
-        distance_unit="mi" if imperial else "km",
-        elevation_unit="ft" if imperial else "m",
+        distance_unit=units.distance_unit[0],
+        elevation_unit=units.elevation_unit[0],
     )

@@ -123,6 +123,11 @@ def group_of(sport: str) -> Group:
     return GROUPS.get(Sport(sport), "other") if sport in Sport.values else "other"
 
 
+def shows_pace(sport: str) -> bool:
+    """Foot sports and swims are read as a pace (4:56 /km), the rest as a speed."""
+    return group_of(sport) in {"foot", "swim"}
+
+
 def needs_distance(sport: str) -> bool:
     return sport not in WITHOUT_DISTANCE
 

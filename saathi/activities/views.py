@@ -31,7 +31,7 @@ from saathi.activities.glance import recent_cards, week_at_a_glance
 from saathi.activities.imports import receive_upload
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
-from saathi.activities.templatetags.units import shows_pace
+from saathi.activities.sports import shows_pace
 from saathi.records.badges import badges_for
 
 RECENT_JOBS = 20
@@ -96,22 +96,23 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
     me = _viewer(request)
-    charts = charts_for(activity, me.units)
+    units = me.unit_system
+    charts = charts_for(activity, units)
     context = {
         "activity": activity,
         "is_owner": activity.owner_id == me.pk,
-        "units": me.units,
+        "units": units,
         "today": _today(me),
         "pace": shows_pace(activity.sport),
         # Formatted here: the date filter would turn it back into the server's zone.
         "start_clock": f"{activity.local_start:%H:%M}",
         "zone_name": activity.local_start.tzname(),
-        "tiles": tiles.headline_tiles(activity, me.units),
-        "splits": tiles.split_rows(activity, me.units),
-        "split_unit": "mile" if me.units == "imperial" else "km",
+        "tiles": tiles.headline_tiles(activity, units),
+        "splits": tiles.split_rows(activity, units),
+        "split_unit": units.split_name,
         "laps": activity.laps,
         "best_efforts": tiles.best_efforts(activity),
-        "badges": badges_for([activity], me, me.units, _today(me)),
+        "badges": badges_for([activity], me, units, _today(me)),
         "zone_differs": activity.timezone != me.time_zone,
         "charts": charts.as_json() if charts else None,
         "summaries": charts.series if charts else [],
@@ -151,11 +152,11 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "sports": listing.sport_choices(),
-        "units": me.units,
+        "units": me.unit_system,
         "today": _today(me),
         "query": query,
         "cards": cards,
-        "badges": badges_for(page.object_list, me, me.units, _today(me)),
+        "badges": badges_for(page.object_list, me, me.unit_system, _today(me)),
     }
     template = "activities/partials/list_rows.html" if request.htmx else "activities/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -165,7 +166,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def calendar(request: HttpRequest) -> HttpResponse:
     me = _viewer(request)
     month = listing.month_from_query(request.GET.get("month"), _today(me))
-    context = {"month": listing.month_calendar(me, month, _today(me)), "units": me.units}
+    context = {"month": listing.month_calendar(me, month, _today(me)), "units": me.unit_system}
     return render(request, "activities/calendar.html", context)
 
 
@@ -174,7 +175,7 @@ def new(request: HttpRequest) -> HttpResponse:
     me = _viewer(request)
     local_now = timezone.now().astimezone(ZoneInfo(me.time_zone))
     initial = {"date": local_now.date(), "time": local_now.time().replace(second=0, microsecond=0)}
-    form = ManualActivityForm(request.POST or None, units=me.units, initial=initial)
+    form = ManualActivityForm(request.POST or None, units=me.unit_system, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             activity = create_manual_activity(owner=me, **form.figures())
@@ -219,8 +220,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sports": glance.sports,
         "goals": glance.goals,
         "cards": cards,
-        "badges": badges_for([card.activity for card in cards], me, me.units, _today(me)),
-        "units": me.units,
+        "badges": badges_for([card.activity for card in cards], me, me.unit_system, _today(me)),
+        "units": me.unit_system,
         "today": _today(me),
         "upload_url": reverse("activities:upload"),
         "log_url": reverse("activities:new"),

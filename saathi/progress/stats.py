@@ -24,6 +24,7 @@ from saathi.progress.measures import amount_text, to_units, unit_of
 from saathi.progress.models import Measure
 from saathi.progress.periods import iso_weeks, same_day_last_year
 from saathi.progress.streaks import Streaks, streaks
+from saathi.units import Units
 
 OLDEST_YEAR = 1970
 
@@ -145,7 +146,7 @@ def stats(user: User, selection: Selection, today: date) -> Stats:
             (row for row in yearly if row.start.year == year), Row(date(year, 1, 1), str(year))
         ),
         to_date=_to_date(chosen, measure, today),
-        calendar=heatmap(chosen, year, user.units),
+        calendar=heatmap(chosen, year, user.unit_system),
         streaks=streaks(chosen.active_days(), today),
     )
 
@@ -237,7 +238,7 @@ def _to_date(activities: ActivityQuerySet, measure: str, today: date) -> ToDate:
     )
 
 
-def chart_data(figures: Stats, units: str) -> dict[str, Any]:
+def chart_data(figures: Stats, units: Units) -> dict[str, Any]:
     """What stats.js draws, in the viewer's units: bars per week, month and year of the
     chosen measure, and the two cumulative lines."""
     measure = figures.measure
@@ -265,7 +266,7 @@ def chart_data(figures: Stats, units: str) -> dict[str, Any]:
     }
 
 
-def summary(rows: list[Row], measure: str, units: str, noun: str) -> str:
+def summary(rows: list[Row], measure: str, units: Units, noun: str) -> str:
     """A chart in a sentence, for those who do not see it: the total and the busiest."""
     active = [row for row in rows if row.count]
     if not active:

@@ -38,22 +38,23 @@ def stats_page(request: HttpRequest) -> HttpResponse:
     today = local_today(me)
     selection = Selection.from_query(request.GET, today)
     figures = stats(me, selection, today)
+    units = me.unit_system
     context = {
         "stats": figures,
         "selection": selection,
-        "charts": chart_data(figures, me.units),
+        "charts": chart_data(figures, units),
         "summaries": {
-            "week": summary(figures.weekly, figures.measure, me.units, "week"),
-            "month": summary(figures.monthly, figures.measure, me.units, "month"),
-            "year": summary(figures.yearly, figures.measure, me.units, "year"),
+            "week": summary(figures.weekly, figures.measure, units, "week"),
+            "month": summary(figures.monthly, figures.measure, units, "month"),
+            "year": summary(figures.yearly, figures.measure, units, "year"),
         },
         "goals": goal_progress(me, today),
         "measures": Measure.choices,
-        # The to-date line's measure, for the amount filter, and in words.
-        "line_measure": f"{figures.to_date.measure} {me.units}",
+        # The to-date line's measure, for the amount filters, and in words.
+        "line_measure": (figures.to_date.measure, units),
         "line_label": Measure(figures.to_date.measure).label.lower(),
-        "distance_units": f"distance {me.units}",
-        "units": me.units,
+        "distance_units": (Measure.DISTANCE, units),
+        "units": units,
         "today": today,
     }
     return render(request, "progress/stats.html", context)
@@ -70,7 +71,7 @@ def day(request: HttpRequest, day: str) -> HttpResponse:
     selection = Selection.from_query(request.GET, local_today(me))
     activities = Activity.objects.owned_by(me).of_sport(selection.sport)
     context = {
-        "day": one_day(activities, chosen, me.units),
+        "day": one_day(activities, chosen, me.unit_system),
         "selection": selection,
         "today": local_today(me),
     }

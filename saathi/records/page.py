@@ -11,6 +11,7 @@ from saathi.activities.sports import Sport
 from saathi.records.badges import day_text, figure
 from saathi.records.measures import BY_KEY, Measure, measures_for
 from saathi.records.models import Record
+from saathi.units import Units
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class SportRecords:
     progressions: list[Progression]
 
 
-def records_of(user: User, units: str, today: date) -> list[SportRecords]:
+def records_of(user: User, units: Units, today: date) -> list[SportRecords]:
     """Every record of `user`, by sport in the usual order: one query."""
     chains: dict[tuple[str, str], Progression] = {}
     rows = Record.objects.held_by(user).values_list(

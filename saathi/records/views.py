@@ -23,5 +23,5 @@ def index(request: HttpRequest) -> HttpResponse:
     me = request.user
     assert isinstance(me, User)
     today = timezone.now().astimezone(ZoneInfo(me.time_zone)).date()
-    context = {"sports": records_of(me, me.units, today), "units": me.units}
+    context = {"sports": records_of(me, me.unit_system, today), "units": me.unit_system}
     return render(request, "records/index.html", context)

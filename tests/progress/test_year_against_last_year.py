@@ -10,6 +10,7 @@ import pytest
 from saathi.accounts.models import User
 from saathi.progress import views
 from saathi.progress.stats import Selection, chart_data, stats
+from saathi.units import Units
 from tests.activities.pages import browser_of, text_of
 from tests.progress.conftest import entry
 
@@ -37,7 +38,7 @@ def test_the_years_are_compared_to_the_same_day(two_springs: User) -> None:
 
 def test_the_lines_add_up_day_by_day(two_springs: User) -> None:
     figures = stats(two_springs, Selection("", 2026, ""), TODAY)
-    line = chart_data(figures, "metric")["to_date"]
+    line = chart_data(figures, Units.METRIC)["to_date"]
     assert len(line["this"]) == 69  # 1 January to 10 March
     assert len(line["last"]) == 365
     assert line["this"][0] == 0 and line["this"][1] == 40 and line["this"][-1] == 55
