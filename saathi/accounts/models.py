@@ -7,7 +7,7 @@ because every page reads them and none is shared by two people.
 from __future__ import annotations
 
 import zoneinfo
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any, ClassVar
 
@@ -169,6 +169,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self) -> str:
         """What pages call a person: their display name, else their handle."""
         return self.display_name or self.handle
+
+    def local_now(self, now: datetime | None = None) -> datetime:
+        """`now` (by default this moment) on this person's clock, in their home time zone."""
+        return (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(self.time_zone))
+
+    def today(self, now: datetime | None = None) -> date:
+        """This person's date: "today" on every page is theirs, never the server's."""
+        return self.local_now(now).date()
 
     @property
     def unit_system(self) -> Units:

@@ -5,11 +5,8 @@ Totals are zero until activities exist; the activities app fills them from here.
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-
-from django.utils import timezone
 
 from saathi.accounts.models import User
 
@@ -47,8 +44,7 @@ class Week:
 
 
 def this_week(user: User, now: datetime | None = None) -> Week:
-    local = (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(user.time_zone))
-    today = local.date()
+    today = user.today(now)
     monday = today - timedelta(days=today.weekday())
     days = [
         Day(date=monday + timedelta(days=i), is_today=monday + timedelta(days=i) == today)

@@ -8,7 +8,6 @@ from datetime import date, datetime
 import pytest
 
 from saathi.accounts.models import User
-from saathi.progress import views
 from saathi.progress.stats import Selection, chart_data, stats
 from saathi.units import Units
 from tests.activities.pages import browser_of, text_of
@@ -62,7 +61,7 @@ def test_a_sport_without_distance_is_compared_by_moving_time(owner: User) -> Non
 
 
 def test_the_page_says_the_numbers(two_springs: User, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(views, "local_today", lambda user: TODAY)
+    monkeypatch.setattr(User, "today", lambda self, now=None: TODAY)
     words = text_of(browser_of(two_springs).get("/stats/").content.decode())
     assert "2026 against 2025, to date" in words
     assert "2026 to 10 Mar 55.0 km" in words
