@@ -10,7 +10,7 @@ export SAATHI_PORT ?= 8000
 demo: install assets
 	$(BIN)/saathi manage migrate --no-input
 	$(BIN)/saathi manage collectstatic --no-input --verbosity 0
-	$(BIN)/saathi manage load_demo
+	$(BIN)/saathi manage demo
 	$(BIN)/saathi serve
 
 test: dev assets check pytest

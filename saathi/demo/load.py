@@ -143,16 +143,3 @@ def remove_demo() -> None:
             for job in ImportJob.objects.filter(owner=user):
                 job.delete()
             user.delete()
-
-
-def main(args: list[str]) -> int:
-    """`saathi demo [--reset]`."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="saathi demo", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--reset", action="store_true", help="delete the demo users and load the demo again"
-    )
-    options = parser.parse_args(args)
-    load_demo(reset=options.reset)
-    return 0
