@@ -30,6 +30,7 @@ from saathi.activities.imports import receive_upload
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
 from saathi.activities.sports import shows_pace
+from saathi.activities.worker import worker_note
 from saathi.records.badges import badges_for
 
 RECENT_JOBS = 20
@@ -62,7 +63,11 @@ def _jobs_context(me: User) -> dict[str, Any]:
     jobs = list(
         ImportJob.objects.filter(owner=me).select_related("activity", "duplicate_of")[:RECENT_JOBS]
     )
-    return {"jobs": jobs, "jobs_running": any(not job.is_finished for job in jobs)}
+    return {
+        "jobs": jobs,
+        "jobs_running": any(not job.is_finished for job in jobs),
+        "worker_note": worker_note(me).value,
+    }
 
 
 @login_required
