@@ -10,7 +10,7 @@ export SAATHI_PORT ?= 8000
 # The demo's loader needs the tables; `saathi serve` would apply them, but only after it.
 demo: install assets
 	$(BIN)/saathi manage migrate --no-input
-	$(BIN)/saathi manage load_demo
+	$(BIN)/saathi manage demo
 	$(BIN)/saathi serve
 
 test: dev assets check pytest
@@ -82,6 +82,7 @@ check: dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/saathi manage makemigrations --check --dry-run
 
 pytest: dev assets

@@ -31,7 +31,7 @@ from typing import Any
 
 from harness import TESTDATA, on_each_database
 
-GOAL_PER_MINUTE = 500  # issue 4: 1,000 activities in under 2 minutes
+GOAL_PER_MINUTE = 500  # 1,000 activities in under 2 minutes (docs/performance.md, "Import")
 
 
 def real_files() -> list[Path]:

@@ -82,13 +82,12 @@ def run(count: int, requests: int, profile: bool) -> dict[str, Any]:
     from saathi.accounts.models import User
     from saathi.activities.manual import create_manual_activity
     from saathi.progress.models import Goal
-    from saathi.progress.periods import local_today
 
     plain_static_storage()
     call_command("migrate", verbosity=0)
     owner = User.objects.create_user("bench", "bench@example.org", time_zone="Asia/Kolkata")
     started = time.perf_counter()
-    for entry in history(count, local_today(owner)):
+    for entry in history(count, owner.today()):
         create_manual_activity(owner=owner, **entry)
     created_s = time.perf_counter() - started
     with connection.cursor() as cursor:

@@ -1,7 +1,9 @@
 """The `saathi` command: serve the site, run Django management, inspect a track file.
 
 `inspect` works on files alone, so it is dispatched before anything imports Django:
-it runs on a machine with no settings, data dir or database.
+it runs on a machine with no settings, data dir or database. Every other command is a
+management command of the app it serves; `import` and `demo` are short for
+`manage import` and `manage demo`.
 """
 
 from __future__ import annotations
@@ -17,8 +19,13 @@ commands:
   inspect FILE...   read FIT, GPX or TCX files and print what Saathi sees in them
   import PATH... --user HANDLE
                     import files, folders and ZIPs as that user's activities
+                    (saathi manage import)
   demo [--reset]    load the demo couple and their year (once; --reset loads it afresh)
+                    (saathi manage demo)
 """
+
+# `saathi NAME ARGS...` is `saathi manage NAME ARGS...`.
+ALIASES = frozenset({"import", "demo"})
 
 SETTINGS_MODULE = "saathi.config.settings"
 
@@ -30,11 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if args else 2
     command, rest = args[0], args[1:]
     if command == "inspect":
+        # Here, not at the top: `inspect` must start without Django or any settings.
         from saathi.tracks.inspect import main as inspect_main
 
         return inspect_main(rest)
-    if command in {"manage", "serve", "import", "demo"}:
+    if command in {"manage", "serve"}:
         return run_django(command, rest)
+    if command in ALIASES:
+        return run_django(command, args)
     print(f"saathi: unknown command {command!r}\n\n{USAGE}", end="", file=sys.stderr)
     return 2
 
@@ -45,26 +55,15 @@ def run_django(command: str, args: list[str]) -> int:
 
     try:
         if command == "serve":
+            # Only for `serve`: the supervisor loads no models, its children do.
             from saathi.config.serve import serve
 
             return serve(args)
-        if command == "import":
-            import django
-
-            django.setup()
-            from saathi.activities.import_command import main as import_main
-
-            return import_main(args)
-        if command == "demo":
-            import django
-
-            django.setup()
-            from saathi.demo.load import main as demo_main
-
-            return demo_main(args)
         from django.core.management import execute_from_command_line
 
-        execute_from_command_line(["saathi manage", *args])
+        # The program's name as the command's usage and errors show it.
+        program = "saathi manage" if command == "manage" else "saathi"
+        execute_from_command_line([program, *args])
         return 0
     except ImproperlyConfigured as error:
         # A bad SAATHI_* value: its message names the variable, a traceback would bury it.

@@ -7,7 +7,7 @@ because every page reads them and none is shared by two people.
 from __future__ import annotations
 
 import zoneinfo
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any, ClassVar
 
@@ -19,6 +19,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from saathi.accounts.handles import normalise_handle, validate_handle
+from saathi.units import Units
 
 # Ages outside this span are almost always a typing slip (2001 entered as 2021).
 OLDEST_AGE = 120
@@ -47,11 +48,6 @@ def validate_birth_year(value: int) -> None:
             f"Please enter a birth year between {this_year - OLDEST_AGE} "
             f"and {this_year - YOUNGEST_AGE}."
         )
-
-
-class Units(models.TextChoices):
-    METRIC = "metric", "Metric (km, m, kg)"
-    IMPERIAL = "imperial", "Imperial (mi, ft, lb)"
 
 
 class Sex(models.TextChoices):
@@ -99,7 +95,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     time_zone = models.CharField(
         "home time zone", max_length=64, default="UTC", validators=[validate_time_zone]
     )
-    units = models.CharField(max_length=8, choices=Units.choices, default=Units.METRIC)
+    # Stored as the setting's name; read through `unit_system`.
+    units = models.CharField(
+        max_length=8, choices=[(u.value, u.label) for u in Units], default=Units.METRIC.value
+    )
 
     # Private to the owner: used for event eligibility and calorie estimates only.
     birth_year = models.PositiveSmallIntegerField(
@@ -170,6 +169,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self) -> str:
         """What pages call a person: their display name, else their handle."""
         return self.display_name or self.handle
+
+    def local_now(self, now: datetime | None = None) -> datetime:
+        """`now` (by default this moment) on this person's clock, in their home time zone."""
+        return (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(self.time_zone))
+
+    def today(self, now: datetime | None = None) -> date:
+        """This person's date: "today" on every page is theirs, never the server's."""
+        return self.local_now(now).date()
+
+    @property
+    def unit_system(self) -> Units:
+        """The units every figure shown to this person is in."""
+        return Units.parse(self.units)
 
     @property
     def initials(self) -> str:

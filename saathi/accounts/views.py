@@ -16,7 +16,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.static import serve
-from django_htmx.middleware import HtmxDetails
 
 from saathi.accounts import login_limits
 from saathi.accounts.forms import (
@@ -28,15 +27,12 @@ from saathi.accounts.forms import (
 )
 from saathi.accounts.handles import normalise_handle
 from saathi.accounts.models import User
+from saathi.accounts.requests import AuthedRequest, HtmxRequest
 from saathi.system.links import optional_url
 
 
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
 @sensitive_post_parameters("password1", "password2")
-def signup(request: HtmxHttpRequest) -> HttpResponse:
+def signup(request: HtmxRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard")
     if request.htmx and "handle" in request.GET:
@@ -99,7 +95,7 @@ class ThrottledPasswordResetView(PasswordResetView):
         return super().form_valid(form)
 
 
-def admin_login(request: HttpRequest) -> HttpResponse:
+def admin_login(request: HtmxRequest) -> HttpResponse:
     """The admin's own login form would be a second door without the rate limit.
 
     Someone already signed in who reaches it lacks staff rights; sending them to log in
@@ -112,7 +108,7 @@ def admin_login(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest, handle: str) -> HttpResponse:
+def profile(request: AuthedRequest, handle: str) -> HttpResponse:
     if handle != normalise_handle(handle):
         return redirect("profile", handle=normalise_handle(handle), permanent=True)
     person = get_object_or_404(User, handle=handle, is_active=True)
@@ -124,7 +120,7 @@ def profile(request: HttpRequest, handle: str) -> HttpResponse:
     return render(request, "accounts/profile.html", context)
 
 
-def avatar_file(request: HttpRequest, name: str) -> HttpResponseBase:
+def avatar_file(request: HtmxRequest, name: str) -> HttpResponseBase:
     """Avatars have unguessable names and are shown to everyone signed in, so anyone with
     the link may fetch one; other media are served by their apps, which check who may see.
     """
@@ -132,10 +128,9 @@ def avatar_file(request: HttpRequest, name: str) -> HttpResponseBase:
 
 
 @login_required
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthedRequest) -> HttpResponse:
     # A fresh copy, always of the signed-in user: there is no way to name anyone else,
     # and a rejected form must not leave its values on request.user for the header.
-    assert isinstance(request.user, User)
     me = User.objects.get(pk=request.user.pk)
     form = SettingsForm(request.POST or None, request.FILES or None, instance=me)
     if request.method == "POST" and form.is_valid():

@@ -5,13 +5,10 @@ Totals are zero until activities exist; the activities app fills them from here.
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.utils import timezone
-
-from saathi.accounts.models import Units, User
+from saathi.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -47,17 +44,16 @@ class Week:
 
 
 def this_week(user: User, now: datetime | None = None) -> Week:
-    local = (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(user.time_zone))
-    today = local.date()
+    today = user.today(now)
     monday = today - timedelta(days=today.weekday())
     days = [
         Day(date=monday + timedelta(days=i), is_today=monday + timedelta(days=i) == today)
         for i in range(7)
     ]
-    imperial = user.units == Units.IMPERIAL
+    units = user.unit_system
     return Week(
         start=monday,
         days=days,
-        distance_unit="mi" if imperial else "km",
-        elevation_unit="ft" if imperial else "m",
+        distance_unit=units.distance_unit[0],
+        elevation_unit=units.elevation_unit[0],
     )

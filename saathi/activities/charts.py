@@ -19,24 +19,14 @@ from typing import Any
 import numpy as np
 
 from saathi.activities.models import Activity, ActivityStreams
-from saathi.activities.sports import FIT_NAMES, Sport
+from saathi.activities.sports import FIT_NAMES, Sport, shows_pace
 from saathi.activities.streams import pack_columns, unpack_columns
-from saathi.activities.templatetags.units import (
-    FOOT_M,
-    KM_M,
-    MILE_M,
-    elevation_parts,
-    imperial,
-    pace_parts,
-    shows_pace,
-    speed_parts,
-    text,
-)
 from saathi.tracks.distance import cumulative_distance
 from saathi.tracks.downsample import IntArray, lttb, lttb_many
 from saathi.tracks.sports import limits_for
 from saathi.tracks.timing import off_steps
 from saathi.tracks.track import FloatArray, Track
+from saathi.units import KM_M, Units, elevation_parts, pace_parts, speed_parts, text
 
 MAX_POINTS = 1000
 # Enough for the route to look smooth at city zoom; stride-sampled, the map needs no peaks.
@@ -147,7 +137,7 @@ class Picks:
         return cls(axis=header["axis"], sport=header["sport"], series=series, route=route)
 
 
-def charts_for(activity: Activity, units: str) -> Charts | None:
+def charts_for(activity: Activity, units: Units) -> Charts | None:
     """The activity's charts and route in the viewer's units, from its stored picks."""
     if not activity.points:
         return None
@@ -240,7 +230,7 @@ def _cut_all(x: FloatArray, series: list[Picked], axis: str) -> None:
         if one.shown is None:
             continue
         index = picked[one.key] if one.key in picked else lttb(along, one.shown, MAX_POINTS)
-        one.x, one.y = x[index], one.shown[index] / _y_factor(one.key, "metric")
+        one.x, one.y = x[index], one.shown[index] / _y_factor(one.key, Units.METRIC)
         one.shown = None
 
 
@@ -301,14 +291,14 @@ def _route(track: Track, x: FloatArray) -> dict[str, FloatArray]:
 
 
 # A series' label, unit and summary sentence, from its stored facts, in the viewer's units.
-Describe = Callable[[Activity, dict[str, float], str], Series]
+Describe = Callable[[Activity, dict[str, float], Units], Series]
 
 
-def draw(activity: Activity, picks: Picks, units: str) -> Charts:
+def draw(activity: Activity, picks: Picks, units: Units) -> Charts:
     """The picks in the viewer's units: distances in km or miles, elevation in m or
     ft, pace per km or mile, speed in km/h or mph."""
     if picks.axis == "distance":
-        unit_m, unit = (MILE_M, "mi") if imperial(units) else (KM_M, "km")
+        unit, unit_m = units.distance_unit
         charts, x_unit = Charts(axis="distance", axis_unit=unit), unit_m
     else:
         charts, x_unit = Charts(axis="time", axis_unit="s"), 1.0
@@ -326,46 +316,44 @@ def draw(activity: Activity, picks: Picks, units: str) -> Charts:
     return charts
 
 
-def _y_factor(key: str, units: str) -> float:
+def _y_factor(key: str, units: Units) -> float:
     """From the stored SI unit to the viewer's."""
     if key == "elevation":
-        return 1 / FOOT_M if imperial(units) else 1.0
+        return 1 / units.elevation_unit[1]
     if key == "pace":  # seconds per metre to seconds per mile or km
-        return MILE_M if imperial(units) else KM_M
+        return units.pace_unit[1]
     if key == "speed":
-        return 3600 / MILE_M if imperial(units) else 3.6
+        return units.speed_unit[1]
     return 1.0
 
 
-def _elevation(activity: Activity, facts: dict[str, float], units: str) -> Series:
+def _elevation(activity: Activity, facts: dict[str, float], units: Units) -> Series:
     summary = (
         f"Elevation between {text(elevation_parts(facts['low'], units))} "
         f"and {text(elevation_parts(facts['high'], units))}."
     )
-    unit = "ft" if imperial(units) else "m"
-    return Series("elevation", "Elevation", unit, [], [], summary)
+    return Series("elevation", "Elevation", units.elevation_unit[0], [], [], summary)
 
 
-def _pace(activity: Activity, facts: dict[str, float], units: str) -> Series:
+def _pace(activity: Activity, facts: dict[str, float], units: Units) -> Series:
     average, top = activity.avg_speed_mps, facts.get("top")
     summary = (
         f"Average pace {text(pace_parts(average, units))}; fastest {text(pace_parts(top, units))}."
     )
-    unit = "/mi" if imperial(units) else "/km"
-    return Series("pace", "Pace", unit, [], [], summary, pace=True)
+    return Series("pace", "Pace", units.pace_unit[0], [], [], summary, pace=True)
 
 
-def _speed_series(activity: Activity, facts: dict[str, float], units: str) -> Series:
+def _speed_series(activity: Activity, facts: dict[str, float], units: Units) -> Series:
     average, top = activity.avg_speed_mps, facts.get("top")
     summary = (
         f"Average speed {text(speed_parts(average, units))}; "
         f"top speed {text(speed_parts(top, units))}."
     )
-    return Series("speed", "Speed", "mph" if imperial(units) else "km/h", [], [], summary)
+    return Series("speed", "Speed", units.speed_unit[0], [], [], summary)
 
 
 def _simple(key: str, label: str, unit: str, average_of: str) -> Describe:
-    def series(activity: Activity, facts: dict[str, float], units: str) -> Series:
+    def series(activity: Activity, facts: dict[str, float], units: Units) -> Series:
         average: float | None = getattr(activity, average_of)
         said = f"averaged {average:.0f} {unit}, " if average else ""
         summary = f"{label} {said}highest {facts['top']:.0f} {unit}."

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from saathi.accounts.models import time_zone_names
 from saathi.activities.models import Activity, Visibility
 from saathi.activities.sports import Sport, needs_distance
-from saathi.activities.templatetags.units import FOOT_M, KM_M, MILE_M
+from saathi.units import Units
 
 ACCEPT = ".fit,.gpx,.tcx,.gz,.zip,.FIT,.GPX,.TCX"
 _DURATION = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{2})\s*$|^\s*(\d+)\s*$")
@@ -90,11 +90,11 @@ class ManualActivityForm(forms.Form):
         help_text="1 is very easy, 10 is all you had.",
     )
 
-    def __init__(self, *args: Any, units: str = "metric", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Units = Units.METRIC, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.imperial = units == "imperial"
-        self.fields["distance"].label = f"Distance ({'mi' if self.imperial else 'km'})"
-        self.fields["elevation"].label = f"Elevation gain ({'ft' if self.imperial else 'm'})"
+        self.units = units
+        self.fields["distance"].label = f"Distance ({units.distance_unit[0]})"
+        self.fields["elevation"].label = f"Elevation gain ({units.elevation_unit[0]})"
         self.fields["distance"].help_text = "Leave empty for yoga, strength and the like."
 
     def clean_duration(self) -> float:
@@ -115,10 +115,8 @@ class ManualActivityForm(forms.Form):
             "sport": data["sport"],
             "start": datetime.combine(data["date"], data["time"]),
             "duration_s": data["duration"],
-            "distance_m": None
-            if distance is None
-            else distance * (MILE_M if self.imperial else KM_M),
-            "ascent_m": None if elevation is None else elevation * (FOOT_M if self.imperial else 1),
+            "distance_m": None if distance is None else distance * self.units.distance_unit[1],
+            "ascent_m": None if elevation is None else elevation * self.units.elevation_unit[1],
             "title": data.get("title") or "",
             "description": data.get("description") or "",
             "perceived_effort": data.get("perceived_effort"),

@@ -119,8 +119,13 @@ def sport_from_track(sport: str, sub_sport: str) -> Sport:
     )
 
 
-def group_of(sport: str) -> Group:
+def sport_group(sport: str) -> Group:
     return GROUPS.get(Sport(sport), "other") if sport in Sport.values else "other"
+
+
+def shows_pace(sport: str) -> bool:
+    """Foot sports and swims are read as a pace (4:56 /km), the rest as a speed."""
+    return sport_group(sport) in {"foot", "swim"}
 
 
 def needs_distance(sport: str) -> bool:

@@ -1,8 +1,8 @@
 """A Track and its Figures turned into an unsaved Activity: columns, JSON and streams.
 
 No database here, but for refigure saving the chart picks it makes again: imports.py
-saves what this builds, in one transaction, and issue 5's records read the columns it
-fills.
+saves what this builds, in one transaction, and the records (records/records.py) read the
+columns it fills.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
+from saathi import units as u
 from saathi.activities.models import Activity
-from saathi.activities.sports import needs_distance
-from saathi.activities.templatetags import units as u
+from saathi.activities.sports import needs_distance, shows_pace
 from saathi.tracks.efforts import DISTANCES
 
 Format = Callable[[float | None], SafeString]
@@ -28,20 +28,20 @@ class Tile:
     saathi: SafeString | None = None  # Saathi's figure, when the device's is shown and differs
 
 
-def headline_tiles(activity: Activity, units: str) -> list[Tile]:
-    pace = u.shows_pace(activity.sport)
+def headline_tiles(activity: Activity, units: u.Units) -> list[Tile]:
+    pace = shows_pace(activity.sport)
     wanted: list[tuple[str, str, Format]] = [
-        ("distance_m", "Distance", lambda v: u.distance(v, units)),
-        ("moving_s", "Moving time", lambda v: SafeString(u.duration(v))),
-        ("ascent_m", "Elevation gain", lambda v: u.elevation(v, units)),
+        ("distance_m", "Distance", lambda v: _html(u.distance_parts(v, units))),
+        ("moving_s", "Moving time", lambda v: SafeString(u.duration_text(v))),
+        ("ascent_m", "Elevation gain", lambda v: _html(u.elevation_parts(v, units))),
         (
             "avg_speed_mps",
             "Average pace" if pace else "Average speed",
-            lambda v: u.pace_or_speed(v, activity.sport, units),
+            lambda v: _html(u.pace_or_speed_parts(v, units, pace=pace)),
         ),
-        ("avg_hr", "Average heart rate", u.bpm),
-        ("avg_power", "Average power", u.watts),
-        ("elapsed_s", "Elapsed time", lambda v: SafeString(u.duration(v))),
+        ("avg_hr", "Average heart rate", lambda v: _html(u.bpm_parts(v))),
+        ("avg_power", "Average power", lambda v: _html(u.watts_parts(v))),
+        ("elapsed_s", "Elapsed time", lambda v: SafeString(u.duration_text(v))),
         ("calories", "Calories", lambda v: SafeString(f"{v:,.0f}") if v else SafeString("")),
     ]
     if not needs_distance(activity.sport) and not activity.distance_m:
@@ -80,19 +80,19 @@ def best_efforts(activity: Activity) -> list[Effort]:
     ]
 
 
-def split_rows(activity: Activity, units: str) -> tuple[int, SafeString]:
+def split_rows(activity: Activity, units: u.Units) -> tuple[int, SafeString]:
     """The splits per km or mile as the viewer counts, as table rows ready to print.
 
     Built here rather than in a template loop: a day-long ride has hundreds of splits,
     and five filters a row cost Django's template engine tens of milliseconds.
     """
-    rows = (activity.splits_mile if u.imperial(units) else activity.splits_km) or []
-    pace = u.shows_pace(activity.sport)
+    rows = (activity.splits_mile if units is u.Units.IMPERIAL else activity.splits_km) or []
+    pace = shows_pace(activity.sport)
     html = [_split_row(row, units, pace) for row in rows]
     return len(rows), SafeString("\n".join(html))
 
 
-def _split_row(row: dict[str, Any], units: str, pace: bool) -> str:
+def _split_row(row: dict[str, Any], units: u.Units, pace: bool) -> str:
     moving = row.get("moving_s")
     if pace:
         rate = u.pace_parts(
@@ -104,17 +104,15 @@ def _split_row(row: dict[str, Any], units: str, pace: bool) -> str:
     sign = "+" if change is not None and change > 0 else ""
     hr = row.get("avg_hr")
     partial = bool(row.get("partial"))
-    label = _plain(u.distance_parts(row["distance_m"], units)) if partial else row["index"]
-    heart = _plain((f"{hr:.0f}", "bpm") if hr else (u.DASH, ""))
+    label = u.html(u.distance_parts(row["distance_m"], units)) if partial else row["index"]
+    heart = u.html(u.bpm_parts(hr) if hr else (u.DASH, ""))
     opening = '<tr class="partial">' if partial else "<tr>"
     return (
         f'{opening}<th scope="row">{label}</th>'
-        f"<td>{_plain(rate)}</td><td>{u.duration_text(moving)}</td>"
-        f"<td>{sign}{_plain(u.elevation_parts(change, units))}</td><td>{heart}</td></tr>"
+        f"<td>{u.html(rate)}</td><td>{u.duration_text(moving)}</td>"
+        f"<td>{sign}{u.html(u.elevation_parts(change, units))}</td><td>{heart}</td></tr>"
     )
 
 
-def _plain(parts: tuple[str, str]) -> str:
-    # Numbers and unit names made by units.py: nothing in them needs escaping.
-    number, unit = parts
-    return f'{number}<span class="unit">{unit}</span>' if unit else number
+def _html(parts: u.Parts) -> SafeString:
+    return SafeString(u.html(parts))  # units.html escapes the number and the unit

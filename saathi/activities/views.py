@@ -7,21 +7,19 @@ the Activity model.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
+from saathi.accounts.requests import AuthedRequest
 from saathi.activities import listing, tasks, tiles
 from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.charts import charts_for
@@ -29,40 +27,32 @@ from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
-from saathi.activities.templatetags.units import shows_pace
+from saathi.activities.sports import shows_pace
+from saathi.activities.worker import worker_note
 from saathi.records.badges import badges_for
 
 RECENT_JOBS = 20
 
 
-def _viewer(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _visible(request: HttpRequest, pk: int) -> Activity:
+def _visible(request: AuthedRequest, pk: int) -> Activity:
     return get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
 
 
-def _owned(request: HttpRequest, pk: int) -> Activity:
-    return get_object_or_404(Activity.objects.owned_by(_viewer(request)), pk=pk)
-
-
-def _today(user: User) -> date:
-    return timezone.now().astimezone(ZoneInfo(user.time_zone)).date()
+def _owned(request: AuthedRequest, pk: int) -> Activity:
+    return get_object_or_404(Activity.objects.owned_by(request.user), pk=pk)
 
 
 @login_required
-def upload(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
+def upload(request: AuthedRequest) -> HttpResponse:
+    me = request.user
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         for uploaded in form.cleaned_data["uploads"]:
             tasks.queue_upload(owner=me, name=uploaded.name or "activity", file=uploaded)
-        if not request.htmx:  # type: ignore[attr-defined]
+        if not request.htmx:
             return redirect("activities:upload")
     context = {"form": form, "max_mb": settings.UPLOAD_MAX_MB, **_jobs_context(me)}
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "activities/partials/jobs.html", context)
     return render(request, "activities/upload.html", context)
 
@@ -71,45 +61,50 @@ def _jobs_context(me: User) -> dict[str, Any]:
     jobs = list(
         ImportJob.objects.filter(owner=me).select_related("activity", "duplicate_of")[:RECENT_JOBS]
     )
-    return {"jobs": jobs, "jobs_running": any(not job.is_finished for job in jobs)}
+    return {
+        "jobs": jobs,
+        "jobs_running": any(not job.is_finished for job in jobs),
+        "worker_note": worker_note(me).value,
+    }
 
 
 @login_required
-def jobs(request: HttpRequest) -> HttpResponse:
+def jobs(request: AuthedRequest) -> HttpResponse:
     """The list of recent jobs alone: what the upload page polls while any is unfinished."""
-    return render(request, "activities/partials/jobs.html", _jobs_context(_viewer(request)))
+    return render(request, "activities/partials/jobs.html", _jobs_context(request.user))
 
 
 @login_required
 @require_POST
-def retry(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(ImportJob.objects.filter(owner=_viewer(request)), pk=pk)
+def retry(request: AuthedRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(ImportJob.objects.filter(owner=request.user), pk=pk)
     tasks.retry(job)
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return jobs(request)
     return redirect("activities:upload")
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
-    me = _viewer(request)
-    charts = charts_for(activity, me.units)
+    me = request.user
+    units, today = me.unit_system, me.today()
+    charts = charts_for(activity, units)
     context = {
         "activity": activity,
         "is_owner": activity.owner_id == me.pk,
-        "units": me.units,
-        "today": _today(me),
+        "units": units,
+        "today": today,
         "pace": shows_pace(activity.sport),
         # Formatted here: the date filter would turn it back into the server's zone.
         "start_clock": f"{activity.local_start:%H:%M}",
         "zone_name": activity.local_start.tzname(),
-        "tiles": tiles.headline_tiles(activity, me.units),
-        "splits": tiles.split_rows(activity, me.units),
-        "split_unit": "mile" if me.units == "imperial" else "km",
+        "tiles": tiles.headline_tiles(activity, units),
+        "splits": tiles.split_rows(activity, units),
+        "split_unit": units.split_name,
         "laps": activity.laps,
         "best_efforts": tiles.best_efforts(activity),
-        "badges": badges_for([activity], me, me.units, _today(me)),
+        "badges": badges_for([activity], me, units, today),
         "zone_differs": activity.timezone != me.time_zone,
         "charts": charts.as_json() if charts else None,
         "summaries": charts.series if charts else [],
@@ -120,7 +115,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def original(request: HttpRequest, pk: int) -> FileResponse:
+def original(request: AuthedRequest, pk: int) -> FileResponse:
     job = original_file(_visible(request, pk))
     if job is None:
         raise Http404("This activity was entered by hand: there is no file.")
@@ -129,7 +124,7 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def gpx(request: HttpRequest, pk: int) -> HttpResponse:
+def gpx(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
     if not activity.has_map:
         raise Http404("This activity has no route to export.")
@@ -139,8 +134,9 @@ def gpx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
+def index(request: AuthedRequest) -> HttpResponse:
+    me = request.user
+    today = me.today()
     filters = listing.Filters.from_query(request.GET)
     page = Paginator(listing.filtered(me, filters), 25).get_page(request.GET.get("page"))
     cards = request.GET.get("view") == "cards"
@@ -149,30 +145,31 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "sports": listing.sport_choices(),
-        "units": me.units,
-        "today": _today(me),
+        "units": me.unit_system,
+        "today": today,
         "query": query,
         "cards": cards,
-        "badges": badges_for(page.object_list, me, me.units, _today(me)),
+        "badges": badges_for(page.object_list, me, me.unit_system, today),
     }
-    template = "activities/partials/list_rows.html" if request.htmx else "activities/list.html"  # type: ignore[attr-defined]
+    template = "activities/partials/list_rows.html" if request.htmx else "activities/list.html"
     return render(request, template, context)
 
 
 @login_required
-def calendar(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
-    month = listing.month_from_query(request.GET.get("month"), _today(me))
-    context = {"month": listing.month_calendar(me, month, _today(me)), "units": me.units}
+def calendar(request: AuthedRequest) -> HttpResponse:
+    me = request.user
+    today = me.today()
+    month = listing.month_from_query(request.GET.get("month"), today)
+    context = {"month": listing.month_calendar(me, month, today), "units": me.unit_system}
     return render(request, "activities/calendar.html", context)
 
 
 @login_required
-def new(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
-    local_now = timezone.now().astimezone(ZoneInfo(me.time_zone))
+def new(request: AuthedRequest) -> HttpResponse:
+    me = request.user
+    local_now = me.local_now()
     initial = {"date": local_now.date(), "time": local_now.time().replace(second=0, microsecond=0)}
-    form = ManualActivityForm(request.POST or None, units=me.units, initial=initial)
+    form = ManualActivityForm(request.POST or None, units=me.unit_system, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             activity = create_manual_activity(owner=me, **form.figures())
@@ -185,7 +182,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = _owned(request, pk)
     form = EditActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
@@ -196,7 +193,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = _owned(request, pk)
     if request.method == "POST":
         title = activity.title

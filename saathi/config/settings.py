@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "saathi.activities",
     "saathi.records",
     "saathi.progress",
+    "saathi.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -138,16 +138,3 @@ def remove_demo() -> None:
     """Delete the demo users and everything of theirs; their stored originals are removed
     once the delete commits, as for any account."""
     User.objects.filter(pk__in=[user.pk for user in demo_users()]).delete()
-
-
-def main(args: list[str]) -> int:
-    """`saathi demo [--reset]`."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="saathi demo", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--reset", action="store_true", help="delete the demo users and load the demo again"
-    )
-    options = parser.parse_args(args)
-    load_demo(reset=options.reset)
-    return 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -21,6 +21,7 @@ from saathi.accounts import login_limits
 from saathi.accounts.deletion import delete_account
 from saathi.accounts.forms import DeleteAccountForm
 from saathi.accounts.models import User
+from saathi.accounts.requests import AuthedRequest
 from saathi.activities.models import Activity, ImportJob
 from saathi.progress.models import Goal
 from saathi.records.models import Milestone, Record
@@ -52,13 +53,12 @@ def belongings(user: User) -> Belongings:
 @login_required
 @require_http_methods(["GET", "POST"])
 @sensitive_post_parameters("password")
-def delete_account_page(request: HttpRequest) -> HttpResponse:
+def delete_account_page(request: AuthedRequest) -> HttpResponse:
     """What deleting takes, counted; then, on POST with the right password, all of it.
 
     Wrong passwords count as failed logins (same limits, same counts): a session left
     open must not become a way to guess the password.
     """
-    assert isinstance(request.user, User)
     me = User.objects.get(pk=request.user.pk)
     form = DeleteAccountForm(me, request.POST or None)
     lockout = None

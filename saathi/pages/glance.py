@@ -11,12 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from saathi.accounts.models import Units, User
+from saathi.accounts.models import User
 from saathi.accounts.week import Week, this_week
 from saathi.activities.charts import route_svg_path, stored_picks
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
-from saathi.activities.templatetags.units import FOOT_M, KM_M, MILE_M
 from saathi.progress.goals import GoalProgress, goal_progress
 
 RECENT = 6
@@ -71,14 +70,14 @@ def week_at_a_glance(user: User, now: datetime | None = None) -> Glance:
         )
         for day in empty.days
     ]
-    imperial = user.units == Units.IMPERIAL
+    units = user.unit_system
     metres = sum(a.distance_m or 0.0 for a in activities)
     week = replace(
         empty,
         activities=len(activities),
-        distance=metres / (MILE_M if imperial else KM_M),
+        distance=metres / units.distance_unit[1],
         moving_s=round(sum(a.moving_s or 0.0 for a in activities)),
-        elevation_gain=sum(a.ascent_m or 0.0 for a in activities) / (FOOT_M if imperial else 1),
+        elevation_gain=sum(a.ascent_m or 0.0 for a in activities) / units.elevation_unit[1],
     )
     today = next(day.date for day in empty.days if day.is_today)
     goals = goal_progress(user, today)

@@ -45,7 +45,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         self.owner = owner
         if self.instance.pk:
             self.initial["amount"] = round(
-                to_units(self.instance.target, self.instance.measure, owner.units), 2
+                to_units(self.instance.target, self.instance.measure, owner.unit_system), 2
             )
 
     def clean(self) -> dict[str, Any]:
@@ -73,12 +73,13 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
             self.add_error("amount", "A number of activities is a whole number.")
             return
         most = MOST_PER_DAY[Measure(measure)] * DAYS[Period(period)]
-        if from_units(amount, measure, self.owner.units) > most:
-            unit = unit_of(measure, self.owner.units)[0]
+        units = self.owner.unit_system
+        if from_units(amount, measure, units) > most:
+            unit = unit_of(measure, units)[0]
             self.add_error(
                 "amount",
                 f"{amount:,g} {unit or 'activities'} in a {period} is more than anyone could do "
-                f"(at most {amount_text(most, measure, self.owner.units)}): "
+                f"(at most {amount_text(most, measure, units)}): "
                 "please check the figure and its unit.",
             )
 
@@ -90,7 +91,7 @@ class GoalForm(forms.ModelForm):  # type: ignore[type-arg]
         goal: Goal = super().save(commit=False)
         goal.owner = self.owner
         goal.sport = self.cleaned_data["sport"]
-        goal.target = from_units(self.cleaned_data["amount"], goal.measure, self.owner.units)
+        goal.target = from_units(self.cleaned_data["amount"], goal.measure, self.owner.unit_system)
         if commit:
             goal.save()
         return goal

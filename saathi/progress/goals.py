@@ -18,6 +18,7 @@ from saathi.activities.sports import Sport
 from saathi.progress.measures import amount_text
 from saathi.progress.models import COLUMNS, Goal, Measure
 from saathi.progress.periods import span
+from saathi.units import Units
 
 # Words for "this week / this month / this year".
 THIS = {"week": "this week", "month": "this month", "year": "this year"}
@@ -30,7 +31,7 @@ class GoalProgress:
     last: date
     today: date
     done: float  # metres, seconds or activities, as the goal's target
-    units: str
+    units: Units
 
     @property
     def days(self) -> int:
@@ -119,7 +120,7 @@ def goal_progress(user: User, today: date) -> list[GoalProgress]:
                 last=spans[goal.pk][1],
                 today=today,
                 done=float(done[f"goal_{goal.pk}"] or 0.0),
-                units=user.units,
+                units=user.unit_system,
             )
             for goal in goals
         ),

@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from saathi.activities.models import ActivityQuerySet
-from saathi.activities.templatetags.units import distance_parts, duration_text, text
+from saathi.units import Units, distance_parts, duration_text, text
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Heatmap:
         return [(name, [week[n] for week in self.weeks]) for n, name in enumerate(names)]
 
 
-def heatmap(activities: ActivityQuerySet, year: int, units: str) -> Heatmap:
+def heatmap(activities: ActivityQuerySet, year: int, units: Units) -> Heatmap:
     """The year's calendar from `activities` (already narrowed to a person and sport)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     days = _days(activities, first, last, units)
@@ -78,11 +78,13 @@ def heatmap(activities: ActivityQuerySet, year: int, units: str) -> Heatmap:
     )
 
 
-def one_day(activities: ActivityQuerySet, day: date, units: str) -> HeatDay:
+def one_day(activities: ActivityQuerySet, day: date, units: Units) -> HeatDay:
     return _days(activities, day, day, units)[day]
 
 
-def _days(activities: ActivityQuerySet, first: date, last: date, units: str) -> dict[date, HeatDay]:
+def _days(
+    activities: ActivityQuerySet, first: date, last: date, units: Units
+) -> dict[date, HeatDay]:
     days = {
         first + timedelta(n): HeatDay(first + timedelta(n)) for n in range((last - first).days + 1)
     }
@@ -100,7 +102,7 @@ def _days(activities: ActivityQuerySet, first: date, last: date, units: str) -> 
     return days
 
 
-def _described(row: Mapping[str, Any], units: str) -> DayActivity:
+def _described(row: Mapping[str, Any], units: Units) -> DayActivity:
     local = row["start_time"].astimezone(ZoneInfo(row["timezone"]))
     figure = (
         text(distance_parts(row["distance_m"], units))

@@ -6,28 +6,26 @@ miles, hours, metres or feet.
 
 from __future__ import annotations
 
-from saathi.activities.templatetags.units import FOOT_M, KM_M, MILE_M, imperial
 from saathi.progress.models import Measure
+from saathi.units import HOUR_S, Units
 
-HOUR_S = 3600.0
 
-
-def unit_of(measure: str, units: str) -> tuple[str, float]:
+def unit_of(measure: str, units: Units) -> tuple[str, float]:
     """The unit a person uses for `measure`, and how many stored units make one."""
     if measure == Measure.DISTANCE:
-        return ("mi", MILE_M) if imperial(units) else ("km", KM_M)
+        return units.distance_unit
     if measure == Measure.ELEVATION:
-        return ("ft", FOOT_M) if imperial(units) else ("m", 1.0)
+        return units.elevation_unit
     if measure == Measure.MOVING_TIME:
         return "h", HOUR_S
     return "", 1.0
 
 
-def to_units(value: float, measure: str, units: str) -> float:
+def to_units(value: float, measure: str, units: Units) -> float:
     return value / unit_of(measure, units)[1]
 
 
-def from_units(value: float, measure: str, units: str) -> float:
+def from_units(value: float, measure: str, units: Units) -> float:
     return value * unit_of(measure, units)[1]
 
 
@@ -37,7 +35,7 @@ def hours_minutes(seconds: float | None) -> str:
     return f"{minutes // 60:,}:{minutes % 60:02d}"
 
 
-def amount_text(value: float | None, measure: str, units: str) -> str:
+def amount_text(value: float | None, measure: str, units: Units) -> str:
     """A total as it is read: "1,234.5 km", "312:05 h", "4,210 m", "17 activities"."""
     value = value or 0.0
     if measure == Measure.MOVING_TIME:

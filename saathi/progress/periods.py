@@ -1,21 +1,12 @@
 """Days, weeks, months and years as the person lives them: local dates, weeks from Monday.
 
 Every grouping in this app is on an activity's `local_date`, and "today" is the
-viewer's own local day (User.time_zone), never the server's.
+viewer's own local day (`User.today()`), never the server's.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone
-
-from saathi.accounts.models import User
-
-
-def local_today(user: User, now: datetime | None = None) -> date:
-    return (now or timezone.now()).astimezone(ZoneInfo(user.time_zone)).date()
+from datetime import date, timedelta
 
 
 def span(period: str, day: date) -> tuple[date, date]:

@@ -24,6 +24,7 @@ from saathi.progress.measures import amount_text, to_units, unit_of
 from saathi.progress.models import Measure
 from saathi.progress.periods import iso_weeks, same_day_last_year
 from saathi.progress.streaks import Streaks, streaks
+from saathi.units import Units
 
 OLDEST_YEAR = 1970
 
@@ -59,7 +60,7 @@ class Selection:
 
 
 @dataclass(frozen=True)
-class Row:
+class PeriodTotals:
     """One period's totals (or one sport's, in the table by sport)."""
 
     start: date
@@ -69,7 +70,7 @@ class Row:
     moving_s: float = 0.0
     ascent_m: float = 0.0
 
-    def plus(self, other: dict[str, Any]) -> Row:
+    def plus(self, other: dict[str, Any]) -> PeriodTotals:
         return replace(
             self,
             count=self.count + other["count"],
@@ -112,11 +113,11 @@ class Stats:
     sports: list[tuple[str, str]]
     years: list[int]
     measure: str  # the charts' measure: the one asked for, else distance (time without)
-    yearly: list[Row]
-    by_sport: list[Row]
-    monthly: list[Row]
-    weekly: list[Row]
-    year_total: Row
+    yearly: list[PeriodTotals]
+    by_sport: list[PeriodTotals]
+    monthly: list[PeriodTotals]
+    weekly: list[PeriodTotals]
+    year_total: PeriodTotals
     to_date: ToDate
     calendar: Heatmap
     streaks: Streaks
@@ -142,10 +143,11 @@ def stats(user: User, selection: Selection, today: date) -> Stats:
         monthly=_filled(chosen.between(date(year, 1, 1), date(year, 12, 31)), "month", year),
         weekly=_filled(chosen.between(first_monday, last_sunday), "week", year),
         year_total=next(
-            (row for row in yearly if row.start.year == year), Row(date(year, 1, 1), str(year))
+            (row for row in yearly if row.start.year == year),
+            PeriodTotals(date(year, 1, 1), str(year)),
         ),
         to_date=_to_date(chosen, measure, today),
-        calendar=heatmap(chosen, year, user.units),
+        calendar=heatmap(chosen, year, user.unit_system),
         streaks=streaks(chosen.active_days(), today),
     )
 
@@ -159,29 +161,31 @@ def _sports(per_year: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(sport, Sport(sport).label) for sport in ordered if sport in Sport.values]
 
 
-def _yearly(per_year: list[dict[str, Any]], sport: str) -> list[Row]:
-    years: dict[int, Row] = {}
+def _yearly(per_year: list[dict[str, Any]], sport: str) -> list[PeriodTotals]:
+    years: dict[int, PeriodTotals] = {}
     for row in per_year:
         if sport and row["sport"] != sport:
             continue
         key = row["period"].year
-        years[key] = years.get(key, Row(date(key, 1, 1), str(key))).plus(row)
+        years[key] = years.get(key, PeriodTotals(date(key, 1, 1), str(key))).plus(row)
     if not years:
         return []
     # Every year from the first to the last, a quiet one as a zero rather than a gap.
-    return [years.get(y, Row(date(y, 1, 1), str(y))) for y in range(min(years), max(years) + 1)]
+    return [
+        years.get(y, PeriodTotals(date(y, 1, 1), str(y))) for y in range(min(years), max(years) + 1)
+    ]
 
 
-def _by_sport(per_year: list[dict[str, Any]], year: int) -> list[Row]:
+def _by_sport(per_year: list[dict[str, Any]], year: int) -> list[PeriodTotals]:
     rows = [
-        Row(date(year, 1, 1), Sport(row["sport"]).label).plus(row)
+        PeriodTotals(date(year, 1, 1), Sport(row["sport"]).label).plus(row)
         for row in per_year
         if row["period"].year == year and row["sport"] in Sport.values
     ]
     return sorted(rows, key=lambda row: -row.moving_s)
 
 
-def _main_measure(sport: str, yearly: list[Row]) -> str:
+def _main_measure(sport: str, yearly: list[PeriodTotals]) -> str:
     if sport and not needs_distance(sport):
         return Measure.MOVING_TIME
     if not sport and not any(row.distance_m for row in yearly):
@@ -189,7 +193,7 @@ def _main_measure(sport: str, yearly: list[Row]) -> str:
     return Measure.DISTANCE
 
 
-def _filled(activities: ActivityQuerySet, period: str, year: int) -> list[Row]:
+def _filled(activities: ActivityQuerySet, period: str, year: int) -> list[PeriodTotals]:
     """The year's months or ISO weeks, each with its totals or zeros."""
     found = {row["period"]: row for row in activities.totals_per(period)}
     if period == "month":
@@ -200,9 +204,9 @@ def _filled(activities: ActivityQuerySet, period: str, year: int) -> list[Row]:
         starts = [monday + timedelta(weeks=n) for n in range((sunday - monday).days // 7 + 1)]
         label = "%-d %b"
     return [
-        Row(start, f"{start:{label}}").plus(found[start])
+        PeriodTotals(start, f"{start:{label}}").plus(found[start])
         if start in found
-        else Row(start, f"{start:{label}}")
+        else PeriodTotals(start, f"{start:{label}}")
         for start in starts
     ]
 
@@ -212,7 +216,7 @@ def _to_date(activities: ActivityQuerySet, measure: str, today: date) -> ToDate:
     this_first, last_first = date(today.year, 1, 1), date(today.year - 1, 1, 1)
     same_day = same_day_last_year(today)
     daily = {
-        row["period"]: Row(row["period"], "").plus(row)
+        row["period"]: PeriodTotals(row["period"], "").plus(row)
         for row in activities.between(last_first, today).totals_per("day")
     }
 
@@ -237,12 +241,12 @@ def _to_date(activities: ActivityQuerySet, measure: str, today: date) -> ToDate:
     )
 
 
-def chart_data(figures: Stats, units: str) -> dict[str, Any]:
+def chart_data(figures: Stats, units: Units) -> dict[str, Any]:
     """What stats.js draws, in the viewer's units: bars per week, month and year of the
     chosen measure, and the two cumulative lines."""
     measure = figures.measure
 
-    def bars(rows: list[Row]) -> dict[str, Any]:
+    def bars(rows: list[PeriodTotals]) -> dict[str, Any]:
         return {
             "labels": [row.label for row in rows],
             "values": [round(to_units(row.amount(measure), measure, units), 2) for row in rows],
@@ -265,7 +269,7 @@ def chart_data(figures: Stats, units: str) -> dict[str, Any]:
     }
 
 
-def summary(rows: list[Row], measure: str, units: str, noun: str) -> str:
+def summary(rows: list[PeriodTotals], measure: str, units: Units, noun: str) -> str:
     """A chart in a sentence, for those who do not see it: the total and the busiest."""
     active = [row for row in rows if row.count]
     if not active:

@@ -10,76 +10,71 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from saathi.accounts.models import User
+from saathi.accounts.requests import AuthedRequest
 from saathi.activities.models import Activity
 from saathi.progress.forms import GoalForm
 from saathi.progress.goals import goal_progress
 from saathi.progress.heatmap import one_day
 from saathi.progress.models import Goal, Measure
-from saathi.progress.periods import local_today
 from saathi.progress.stats import Selection, chart_data, stats, summary
 
 
-def _viewer(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _owned_goal(request: HttpRequest, pk: int) -> Goal:
-    return get_object_or_404(Goal.objects.owned_by(_viewer(request)), pk=pk)
+def _owned_goal(request: AuthedRequest, pk: int) -> Goal:
+    return get_object_or_404(Goal.objects.owned_by(request.user), pk=pk)
 
 
 @login_required
-def stats_page(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
-    today = local_today(me)
+def stats_page(request: AuthedRequest) -> HttpResponse:
+    me = request.user
+    today = me.today()
     selection = Selection.from_query(request.GET, today)
     figures = stats(me, selection, today)
+    units = me.unit_system
     context = {
         "stats": figures,
         "selection": selection,
-        "charts": chart_data(figures, me.units),
+        "charts": chart_data(figures, units),
         "summaries": {
-            "week": summary(figures.weekly, figures.measure, me.units, "week"),
-            "month": summary(figures.monthly, figures.measure, me.units, "month"),
-            "year": summary(figures.yearly, figures.measure, me.units, "year"),
+            "week": summary(figures.weekly, figures.measure, units, "week"),
+            "month": summary(figures.monthly, figures.measure, units, "month"),
+            "year": summary(figures.yearly, figures.measure, units, "year"),
         },
         "goals": goal_progress(me, today),
         "measures": Measure.choices,
-        # The to-date line's measure, for the amount filter, and in words.
-        "line_measure": f"{figures.to_date.measure} {me.units}",
+        # The to-date line's measure, for the amount filters, and in words.
+        "line_measure": (figures.to_date.measure, units),
         "line_label": Measure(figures.to_date.measure).label.lower(),
-        "distance_units": f"distance {me.units}",
-        "units": me.units,
+        "distance_units": (Measure.DISTANCE, units),
+        "units": units,
         "today": today,
     }
     return render(request, "progress/stats.html", context)
 
 
 @login_required
-def day(request: HttpRequest, day: str) -> HttpResponse:
+def day(request: AuthedRequest, day: str) -> HttpResponse:
     """One day of the calendar: its activities, linked (the calendar's panel, by htmx)."""
-    me = _viewer(request)
+    me = request.user
     try:
         chosen = date.fromisoformat(day)
     except ValueError as error:
         raise Http404("Not a date.") from error
-    selection = Selection.from_query(request.GET, local_today(me))
+    selection = Selection.from_query(request.GET, me.today())
     activities = Activity.objects.owned_by(me).of_sport(selection.sport)
     context = {
-        "day": one_day(activities, chosen, me.units),
+        "day": one_day(activities, chosen, me.unit_system),
         "selection": selection,
-        "today": local_today(me),
+        "today": me.today(),
     }
     return render(request, "progress/partials/day.html", context)
 
 
 @login_required
-def new_goal(request: HttpRequest) -> HttpResponse:
-    me = _viewer(request)
+def new_goal(request: AuthedRequest) -> HttpResponse:
+    me = request.user
     form = GoalForm(request.POST or None, owner=me)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -89,8 +84,8 @@ def new_goal(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def edit_goal(request: HttpRequest, pk: int) -> HttpResponse:
-    me = _viewer(request)
+def edit_goal(request: AuthedRequest, pk: int) -> HttpResponse:
+    me = request.user
     goal = _owned_goal(request, pk)
     form = GoalForm(request.POST or None, instance=goal, owner=me)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +96,7 @@ def edit_goal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def delete_goal(request: HttpRequest, pk: int) -> HttpResponse:
+def delete_goal(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _owned_goal(request, pk)
     if request.method == "POST":
         goal.delete()

@@ -19,9 +19,9 @@ from django.urls import reverse
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
-from saathi.activities.templatetags import units as u
-from saathi.records.measures import BY_KEY, DISTANCE, EFFORTS, Measure
+from saathi.records.measures import BY_KEY, DISTANCE, EFFORTS, RecordMeasure
 from saathi.records.models import KIND_ORDER, Kind, Milestone
+from saathi.units import Units, duration_text, elevation_parts, text
 
 NOUNS = {
     Sport.RUN: "run",
@@ -55,19 +55,19 @@ class Badge:
         return f"{sentence}, {self.comparison}" if self.comparison else sentence
 
 
-def figure(measure: Measure, value: float, units: str, digits: int = 1) -> str:
+def figure(measure: RecordMeasure, value: float, units: Units, digits: int = 1) -> str:
     """A record's figure: one decimal of distance, as a badge says it."""
     if measure is DISTANCE:
-        unit_m, unit = (u.MILE_M, "mi") if u.imperial(units) else (u.KM_M, "km")
+        unit, unit_m = units.distance_unit
         return f"{value / unit_m:,.{digits}f} {unit}"
     if measure.key == "ascent":
-        return u.text(u.elevation_parts(value, units))
+        return text(elevation_parts(value, units))
     if measure.key.startswith("power:"):
         return f"{value:,.0f} W"
-    return u.duration_text(value)  # moving time, or a best effort's time
+    return duration_text(value)  # moving time, or a best effort's time
 
 
-def day_text(day: date, today: date) -> str:
+def short_date(day: date, today: date) -> str:
     """ "2 Aug", with the year when it is not this one."""
     label = f"{day.day} {day:%b}"
     return label if day.year == today.year else f"{label} {day.year}"
@@ -81,7 +81,7 @@ def ordinal(number: int) -> str:
     return f"{number:,}{suffix}"
 
 
-def badge(milestone: Milestone, units: str, today: date, *, comparable: bool) -> Badge | None:
+def badge(milestone: Milestone, units: Units, today: date, *, comparable: bool) -> Badge | None:
     """The badge of a milestone; None when it is all comparison and may not be shown."""
     noun = NOUNS.get(Sport(milestone.sport), "activity")
     kind = milestone.kind
@@ -98,12 +98,12 @@ def badge(milestone: Milestone, units: str, today: date, *, comparable: bool) ->
             # 5.33 km after 5.31 km: one decimal would say 5.3 after 5.3.
             value = figure(measure, milestone.value or 0.0, units, digits=2)
             before = figure(measure, milestone.previous_value, units, digits=2)
-        previous = f"previous {before} on {day_text(milestone.previous_date, today)}"
+        previous = f"previous {before} on {short_date(milestone.previous_date, today)}"
     url = reverse("activities:detail", args=[milestone.previous_activity_id]) if previous else ""
     if kind == Kind.LONGEST_SINCE:
         if not previous or milestone.previous_date is None:
             return None
-        since = day_text(milestone.previous_date, today)
+        since = short_date(milestone.previous_date, today)
         return Badge(kind, value, f"longest {noun} since {since}", "", url)
     if kind == Kind.LONGEST:
         return Badge(kind, value, f"longest {noun} so far", previous, url)
@@ -120,7 +120,7 @@ def _order(milestone: Milestone) -> tuple[int, int]:
 
 
 def badges_for(
-    activities: Iterable[Activity], viewer: User, units: str, today: date
+    activities: Iterable[Activity], viewer: User, units: Units, today: date
 ) -> dict[int, list[Badge]]:
     """Each activity's badges, for `viewer`: two queries at most, however many."""
     owners = {activity.pk: activity.owner_id for activity in activities}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from saathi.records.measures import ASCENT, Measure
+from saathi.records.measures import ASCENT, RecordMeasure
 
 # "Longest since" needs the last activity as long to be at least this long ago.
 SINCE_MONTHS = 3
@@ -34,7 +34,7 @@ class Step(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Row:
+class JudgedMilestone:
     """A milestone as judged, compared with the stored ones before anything is written."""
 
     activity: int
@@ -47,7 +47,9 @@ class Row:
     previous_date: date | None = None
 
 
-def running_best(steps: Iterable[Step], measure: Measure, floor: float | None = None) -> list[Step]:
+def running_best(
+    steps: Iterable[Step], measure: RecordMeasure, floor: float | None = None
+) -> list[Step]:
     """The steps (in order) that beat every step before them and `floor`."""
     chain: list[Step] = []
     best = floor
@@ -58,7 +60,7 @@ def running_best(steps: Iterable[Step], measure: Measure, floor: float | None = 
     return chain
 
 
-def with_step(chain: list[Step], step: Step, measure: Measure) -> list[Step]:
+def with_step(chain: list[Step], step: Step, measure: RecordMeasure) -> list[Step]:
     """The chain once `step` (a new activity) is judged: it joins when it beats the step
     before it, knocking out the later ones that do not beat it."""
     before = [s for s in chain if s < step]
@@ -68,7 +70,7 @@ def with_step(chain: list[Step], step: Step, measure: Measure) -> list[Step]:
 
 
 def without_step(
-    chain: list[Step], activity: int, candidates: Iterable[Step], measure: Measure
+    chain: list[Step], activity: int, candidates: Iterable[Step], measure: RecordMeasure
 ) -> list[Step]:
     """The chain once `activity` is gone: the `candidates` between it and the next step
     that beat the step before it take its place."""
@@ -81,7 +83,7 @@ def without_step(
     return [*chain[:at], *running_best(between, measure, floor), *rest]
 
 
-def record_rows(chain: list[Step], measure: Measure, kind: str) -> list[Row]:
+def record_rows(chain: list[Step], measure: RecordMeasure, kind: str) -> list[JudgedMilestone]:
     """A milestone for each step that beat an earlier one (the first step is a first)."""
     return [
         _against(step, previous, kind, measure)
@@ -96,7 +98,9 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def since_row(step: Step, reference: Step | None, kind: str, measure: Measure) -> Row | None:
+def since_row(
+    step: Step, reference: Step | None, kind: str, measure: RecordMeasure
+) -> JudgedMilestone | None:
     """ "Longest since" for `step`, when the last activity as long (`reference`) is at
     least SINCE_MONTHS before it by their local dates; none when there is none at all
     (then it is the longest ever, a record)."""
@@ -105,10 +109,10 @@ def since_row(step: Step, reference: Step | None, kind: str, measure: Measure) -
     return _against(step, reference, kind, measure)
 
 
-def _against(step: Step, earlier: Step, kind: str, measure: Measure) -> Row:
+def _against(step: Step, earlier: Step, kind: str, measure: RecordMeasure) -> JudgedMilestone:
     """`step`'s milestone of `kind` on `measure`, told against an `earlier` step: the
     record it beat, or the last activity as long."""
-    return Row(
+    return JudgedMilestone(
         activity=step.activity,
         kind=kind,
         measure=measure.key,

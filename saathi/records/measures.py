@@ -43,7 +43,7 @@ class JsonNumber(Func):
 
 
 @dataclass(frozen=True)
-class Measure:
+class RecordMeasure:
     key: str
     label: str  # as the records page names it
     column: str  # the Activity column holding it
@@ -78,15 +78,15 @@ class Measure:
         )
 
 
-DISTANCE = Measure("distance", "Longest distance", "distance_m")
-MOVING_TIME = Measure("moving_time", "Longest moving time", "moving_s")
-ASCENT = Measure("ascent", "Most elevation gain", "ascent_m")
+DISTANCE = RecordMeasure("distance", "Longest distance", "distance_m")
+MOVING_TIME = RecordMeasure("moving_time", "Longest moving time", "moving_s")
+ASCENT = RecordMeasure("ascent", "Most elevation gain", "ascent_m")
 EFFORTS = {
-    name: Measure(f"effort:{name}", name, "best_efforts", name, lower_is_better=True)
+    name: RecordMeasure(f"effort:{name}", name, "best_efforts", name, lower_is_better=True)
     for name in DISTANCES
 }
 POWER = {
-    seconds: Measure(f"power:{seconds}", f"{_label} power", "power_curve", str(seconds))
+    seconds: RecordMeasure(f"power:{seconds}", f"{_label} power", "power_curve", str(seconds))
     for seconds, _label in (
         (s, f"{s} s" if s < 60 else f"{s // 60} min" if s < 3600 else f"{s // 3600} h")
         for s in CURVE_S
@@ -95,7 +95,7 @@ POWER = {
 BY_KEY = {m.key: m for m in (DISTANCE, MOVING_TIME, ASCENT, *EFFORTS.values(), *POWER.values())}
 
 
-def measures_for(sport: str) -> list[Measure]:
+def measures_for(sport: str) -> list[RecordMeasure]:
     """The records a sport keeps, in the order the records page lists them."""
     chosen = Sport(sport)
     found = [MOVING_TIME] if chosen in WITHOUT_DISTANCE else [DISTANCE, MOVING_TIME, ASCENT]
@@ -106,6 +106,6 @@ def measures_for(sport: str) -> list[Measure]:
     return found
 
 
-def longest_for(sport: str) -> Measure:
+def longest_for(sport: str) -> RecordMeasure:
     """What "longest" means for a sport: distance, or time where there is no distance."""
     return MOVING_TIME if Sport(sport) in WITHOUT_DISTANCE else DISTANCE

@@ -8,13 +8,14 @@ from datetime import date
 
 from saathi.accounts.models import User
 from saathi.activities.sports import Sport
-from saathi.records.badges import day_text, figure
-from saathi.records.measures import BY_KEY, Measure, measures_for
+from saathi.records.badges import figure, short_date
+from saathi.records.measures import BY_KEY, RecordMeasure, measures_for
 from saathi.records.models import Record
+from saathi.units import Units
 
 
 @dataclass(frozen=True)
-class Step:
+class ShownStep:
     activity: int
     title: str
     value: str
@@ -23,15 +24,15 @@ class Step:
 
 @dataclass
 class Progression:
-    measure: Measure
-    steps: list[Step] = field(default_factory=list)  # newest (the record) first
+    measure: RecordMeasure
+    steps: list[ShownStep] = field(default_factory=list)  # newest (the record) first
 
     @property
-    def record(self) -> Step:
+    def record(self) -> ShownStep:
         return self.steps[0]
 
     @property
-    def history(self) -> list[Step]:
+    def history(self) -> list[ShownStep]:
         return self.steps[1:]
 
 
@@ -41,7 +42,7 @@ class SportRecords:
     progressions: list[Progression]
 
 
-def records_of(user: User, units: str, today: date) -> list[SportRecords]:
+def records_of(user: User, units: Units, today: date) -> list[SportRecords]:
     """Every record of `user`, by sport in the usual order: one query."""
     chains: dict[tuple[str, str], Progression] = {}
     rows = Record.objects.held_by(user).values_list(
@@ -50,7 +51,7 @@ def records_of(user: User, units: str, today: date) -> list[SportRecords]:
     for sport, key, activity, title, value, day in rows:
         measure = BY_KEY[key]
         chain = chains.setdefault((sport, key), Progression(measure))
-        shown = Step(activity, title, figure(measure, value, units), day_text(day, today))
+        shown = ShownStep(activity, title, figure(measure, value, units), short_date(day, today))
         chain.steps.insert(0, shown)
     by_sport: dict[str, list[Progression]] = defaultdict(list)
     for sport in Sport.values:

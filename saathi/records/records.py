@@ -31,8 +31,8 @@ from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.activities.sports import WITHOUT_DISTANCE, Sport
 from saathi.records import chains
-from saathi.records.chains import Row, Step
-from saathi.records.measures import ASCENT, EFFORTS, Measure, longest_for, measures_for
+from saathi.records.chains import JudgedMilestone, Step
+from saathi.records.measures import ASCENT, EFFORTS, RecordMeasure, longest_for, measures_for
 from saathi.records.models import Kind, Milestone, Record
 
 RECORD_KINDS = (Kind.LONGEST, Kind.CLIMB, Kind.BEST_EFFORT)
@@ -50,7 +50,7 @@ MILESTONE_FIELDS = (
 VALUE_COLUMNS = ("distance_m", "moving_s", "ascent_m", "best_efforts", "power_curve")
 
 
-def badge_measures(sport: str) -> list[tuple[Measure, Kind]]:
+def badge_measures(sport: str) -> list[tuple[RecordMeasure, Kind]]:
     """The records whose new steps are shown as milestones."""
     found = [(longest_for(sport), Kind.LONGEST)]
     if Sport(sport) not in WITHOUT_DISTANCE:
@@ -84,7 +84,7 @@ def _after(activity: Activity) -> Q:
     )
 
 
-def _step(row: dict[str, Any], measure: Measure) -> Step | None:
+def _step(row: dict[str, Any], measure: RecordMeasure) -> Step | None:
     value = measure.value_in(row)
     if value is None:
         return None
@@ -98,7 +98,9 @@ class _Judgement:
     # Filled as it goes, then written in one pass.
     old_chains: dict[str, list[Step]] = field(default_factory=dict)
     chains: dict[str, list[Step]] = field(default_factory=dict)
-    since: dict[int, Row | None] = field(default_factory=dict)  # activity -> its since row
+    since: dict[int, JudgedMilestone | None] = field(
+        default_factory=dict
+    )  # activity -> its since row
     counts: dict[int, int] = field(default_factory=dict)  # number -> activity
     counts_from: int = 0
     reach_back: Q | None = None  # "since" milestones a new activity may now answer
@@ -190,7 +192,7 @@ class _Judgement:
             )
         self._since_after_removal()
 
-    def _candidates(self, held: list[Measure]) -> dict[str, list[Step]]:
+    def _candidates(self, held: list[RecordMeasure]) -> dict[str, list[Step]]:
         """The activities that may step into the removed one's place, one query for all
         the records it held: those after it and before the next step, beating the step
         before it."""
@@ -224,7 +226,7 @@ class _Judgement:
 
     # -- longest since ------------------------------------------------------------------
 
-    def _since(self, step: Step, reference: Step | None) -> Row | None:
+    def _since(self, step: Step, reference: Step | None) -> JudgedMilestone | None:
         return chains.since_row(step, reference, Kind.LONGEST_SINCE, self.longest)
 
     def _since_after_insert(self) -> None:
@@ -356,21 +358,23 @@ class _Judgement:
             Milestone.objects.bulk_create(fresh)
 
 
-def badge_rows(sport: str, found: dict[str, list[Step]]) -> set[Row]:
+def badge_rows(sport: str, found: dict[str, list[Step]]) -> set[JudgedMilestone]:
     """The milestones of the new steps of a sport's record chains (by measure key)."""
-    rows: set[Row] = set()
+    rows: set[JudgedMilestone] = set()
     for measure, kind in badge_measures(sport):
         rows.update(chains.record_rows(found.get(measure.key, []), measure, kind))
     return rows
 
 
-def _count_row(number: int, activity: int) -> Row:
+def _count_row(number: int, activity: int) -> JudgedMilestone:
     """The milestone of a sport's `number`th activity: the first, or a round count."""
-    return Row(activity=activity, kind=Kind.FIRST if number == 1 else Kind.COUNT, number=number)
+    return JudgedMilestone(
+        activity=activity, kind=Kind.FIRST if number == 1 else Kind.COUNT, number=number
+    )
 
 
-def _row(stored: dict[str, Any]) -> Row:
-    return Row(
+def _row(stored: dict[str, Any]) -> JudgedMilestone:
+    return JudgedMilestone(
         activity=stored["activity_id"],
         **{name: stored[name] for name in MILESTONE_FIELDS if name != "activity_id"},
     )
@@ -388,7 +392,7 @@ def _record(step: Step, measure: str, owner: int, sport: str) -> Record:
     )
 
 
-def _milestone(row: Row, owner: int, sport: str) -> Milestone:
+def _milestone(row: JudgedMilestone, owner: int, sport: str) -> Milestone:
     return Milestone(
         owner_id=owner,
         sport=sport,
@@ -434,7 +438,7 @@ def rebuild(owner_id: int) -> None:
 
 def judged_from_scratch(
     sport: str, activities: list[dict[str, Any]]
-) -> tuple[dict[str, list[Step]], set[Row]]:
+) -> tuple[dict[str, list[Step]], set[JudgedMilestone]]:
     """The record chains and milestones of one sport, from its activities in order."""
     found = {
         measure.key: chains.running_best(

@@ -7,21 +7,16 @@ from `Activity.objects.visible_to` alone.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from saathi.accounts.models import User
+from saathi.accounts.requests import AuthedRequest
 from saathi.records.page import records_of
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     me = request.user
-    assert isinstance(me, User)
-    today = timezone.now().astimezone(ZoneInfo(me.time_zone)).date()
-    context = {"sports": records_of(me, me.units, today), "units": me.units}
+    context = {"sports": records_of(me, me.unit_system, me.today()), "units": me.unit_system}
     return render(request, "records/index.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import close_db, db_periodic_task, db_task, on_startup
 
 from saathi.system.models import WorkerHeartbeat
 
@@ -20,4 +20,13 @@ def heartbeat() -> dict[str, object]:
 # Huey keeps no result for a periodic task, hence the two: pages read the row it leaves.
 @db_periodic_task(crontab(minute="*"))
 def heartbeat_every_minute() -> None:
+    WorkerHeartbeat.beat()
+
+
+# A worker that has just started says so at once: until the first minute's beat the upload
+# page would otherwise tell people it is not running. Run by each worker thread as it starts
+# (a consumer started with --no-periodic beats only here).
+@on_startup()
+@close_db
+def heartbeat_at_startup() -> None:
     WorkerHeartbeat.beat()

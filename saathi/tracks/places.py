@@ -16,8 +16,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from saathi.tracks.geo import EARTH_RADIUS_M, haversine_m
+
 DATA = Path(__file__).resolve().parent / "data" / "places.npz"
-EARTH_RADIUS_M = 6_371_008.8  # the mean radius, as ALGORITHMS.md asks
 DEFAULT_MAX_KM = 20.0  # beyond a short ride's reach a town no longer names the spot
 _CELLS_PER_ROW = 360
 
@@ -78,18 +79,6 @@ def gazetteer() -> Gazetteer:
             name_offsets=data["name_offsets"],
             admin1_names=admin1_names,
         )
-
-
-def haversine_m(
-    lat1: float, lon1: float, lat2: npt.NDArray[np.float64], lon2: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    """Great-circle distances from one point to many, in metres."""
-    phi1, phi2 = math.radians(lat1), np.radians(lat2)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = np.radians(lon2 - lon1) / 2
-    a = np.sin(half_dphi) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(half_dlambda) ** 2
-    result: npt.NDArray[np.float64] = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
-    return result
 
 
 def _cells_within(lat: float, lon: float, max_km: float) -> list[tuple[int, int]]:

@@ -45,7 +45,7 @@ class Limits:
     in_place: bool = False
 
 
-def group_of(sport: str, sub_sport: str = "generic") -> Group:
+def fit_group(sport: str, sub_sport: str = "generic") -> Group:
     if sport in _FOOT or sub_sport in _FOOT:
         return "foot"
     if sport in _RIDE or sub_sport in _RIDE:
@@ -56,7 +56,7 @@ def group_of(sport: str, sub_sport: str = "generic") -> Group:
 
 
 def limits_for(sport: str, sub_sport: str = "generic") -> Limits:
-    group = group_of(sport, sub_sport)
+    group = fit_group(sport, sub_sport)
     if group == "foot":
         # Bolt peaked near 12.4 m/s; nobody holds more than ~10 m/s over 400 m.
         hiking = "hiking" in (sport, sub_sport) or "mountaineering" in (sport, sub_sport)

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
 import numpy as np
 from lxml import etree
 
 from saathi.tracks.track import FloatArray, Lap, Session, Totals, Track, TrackError
 from saathi.tracks.xml import (
-    CHUNK,
     Batch,
     Column,
     Damage,
@@ -72,11 +70,6 @@ GARMIN_FAMILIES = (
     "gpsmap",
     "montana",
 )
-
-
-def read_tcx(stream: BinaryIO) -> Track:
-    """Read a TCX file from a binary stream, in bounded memory."""
-    return parse_tcx(iter(lambda: stream.read(CHUNK), b""))
 
 
 def parse_tcx(chunks: Iterable[bytes], *, fast: bool = True) -> Track:

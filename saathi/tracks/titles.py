@@ -11,7 +11,8 @@ from datetime import datetime
 
 import numpy as np
 
-from saathi.tracks.places import DEFAULT_MAX_KM, Place, haversine_m, nearest_place
+from saathi.tracks.geo import haversine_m
+from saathi.tracks.places import DEFAULT_MAX_KM, Place, nearest_place
 
 LatLon = tuple[float, float]
 

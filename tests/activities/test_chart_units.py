@@ -10,6 +10,7 @@ from saathi.accounts.models import User
 from saathi.activities.charts import Picked, Picks, draw
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
+from saathi.units import Units
 from tests.activities.pages import RIDE, browser_of, imported, page_data
 
 RUN = "tcx/3173437224.tcx"  # a run of 3,507 points: its pace chart is cut to 1,000
@@ -26,7 +27,7 @@ def test_pace_is_the_inverse_of_speed_per_km_or_per_mile() -> None:
     picks = _stored(Sport.RUN, "pace", [0.25, 0.3])  # seconds per metre
     run = Activity(sport=Sport.RUN, avg_speed_mps=3.5)
 
-    metric, imperial = draw(run, picks, "metric"), draw(run, picks, "imperial")
+    metric, imperial = draw(run, picks, Units.METRIC), draw(run, picks, Units.IMPERIAL)
 
     assert (metric.axis_unit, imperial.axis_unit) == ("km", "mi")
     assert metric.series[0].x == [0.0, 1.6093] and imperial.series[0].x == [0.0, 1.0]
@@ -42,11 +43,11 @@ def test_speed_and_elevation_follow_the_units() -> None:
     speed = _stored(Sport.RIDE, "speed", [5.0, 10.0])
     elevation = _stored(Sport.RIDE, "elevation", [100.0, 304.8])
 
-    assert draw(ride, speed, "metric").series[0].y == [18.0, 36.0]
-    assert draw(ride, speed, "imperial").series[0].y == [11.2, 22.4]
-    assert draw(ride, elevation, "metric").series[0].y == [100.0, 304.8]
-    assert draw(ride, elevation, "imperial").series[0].y == [328.1, 1000.0]
-    assert draw(ride, elevation, "imperial").series[0].unit == "ft"
+    assert draw(ride, speed, Units.METRIC).series[0].y == [18.0, 36.0]
+    assert draw(ride, speed, Units.IMPERIAL).series[0].y == [11.2, 22.4]
+    assert draw(ride, elevation, Units.METRIC).series[0].y == [100.0, 304.8]
+    assert draw(ride, elevation, Units.IMPERIAL).series[0].y == [328.1, 1000.0]
+    assert draw(ride, elevation, Units.IMPERIAL).series[0].unit == "ft"
 
 
 @pytest.mark.django_db

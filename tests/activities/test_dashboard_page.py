@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from saathi.accounts.models import User
 from saathi.activities.manual import create_manual_activity
@@ -18,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _this_monday(owner: User) -> datetime:
-    today = timezone.now().astimezone(ZoneInfo(owner.time_zone)).date()
+    today = owner.today()
     monday = today - timedelta(days=today.weekday())
     return datetime(monday.year, monday.month, monday.day, 7, 0)
 
@@ -45,7 +43,7 @@ def test_this_weeks_totals_add_up_per_sport(owner: User) -> None:
 def test_the_busiest_day_has_the_full_bar(owner: User) -> None:
     monday = _this_monday(owner)
     create_manual_activity(owner=owner, sport="yoga", start=monday, duration_s=3600)
-    if timezone.now().astimezone(ZoneInfo(owner.time_zone)).weekday() >= 1:
+    if owner.local_now().weekday() >= 1:
         tuesday = monday + timedelta(days=1)
         create_manual_activity(owner=owner, sport="yoga", start=tuesday, duration_s=900)
         expected = [100, 25, 0, 0, 0, 0, 0]

@@ -1,4 +1,5 @@
-"""`saathi import PATH... --user HANDLE`: files, folders and ZIPs, a tally, an exit code."""
+"""`saathi import PATH... --user HANDLE` (`saathi manage import`): files, folders and ZIPs,
+a tally, an exit code."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from saathi.accounts.models import User
-from saathi.activities.import_command import main
 from saathi.activities.models import Activity, ImportJob, JobState
 from tests.activities.conftest import MALFORMED_FILES, REAL_FILES
 from tests.conftest import TESTDATA
@@ -20,8 +21,11 @@ def run(*args: str) -> tuple[int, str, str]:
     """The command in this process, one file at a time: the test database lives in this
     process's connection, where forked readers could not see it."""
     out, err = io.StringIO(), io.StringIO()
-    code = main([*args, "--jobs", "1"], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+    try:
+        call_command("import", *args, "--jobs", "1", stdout=out, stderr=err)
+    except CommandError as error:
+        return error.returncode, out.getvalue(), f"{err.getvalue()}{error}"
+    return 0, out.getvalue(), err.getvalue()
 
 
 def test_every_real_file_imports_through_the_command(owner: User) -> None:
@@ -134,3 +138,4 @@ def test_the_saathi_command_runs_it_in_a_process_of_its_own(tmp_path: Path) -> N
     assert lines[0] == "2 imported, 0 duplicates, 1 failed"
     assert lines[1].startswith(f"  {bad}: line 47:")
     assert saathi("import", "x.fit", "--user", "nobody").returncode == 2
+    assert saathi("manage", "import", "x.fit", "--user", "nobody").returncode == 2

@@ -57,7 +57,7 @@ def test_device_totals_are_the_headline_and_saathis_are_kept_beside_them(owner: 
     assert activity.figure_source("distance_m") == "device"
     assert activity.device_totals is not None
     computed = activity.computed_totals["distance_m"]
-    # Saathi's own distance is within 1 % of the device's (issue 3's bound).
+    # Saathi's own distance is within 1 % of the device's (the bound in docs/accuracy.md).
     assert computed == pytest.approx(activity.distance_m, rel=0.01)
     assert activity.sport == Sport.RIDE or activity.sport in Sport.values
 

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
 from saathi.activities.charts import charts_for
+from saathi.units import Units
 from tests.activities.pages import imported
 from tests.browser.test_upload_activity import PASSWORD, log_in
 
@@ -23,7 +24,7 @@ def asha(transactional_db: None) -> User:
 
 def test_the_pace_axis_ignores_the_slowest_moments(page: Page, asha: User) -> None:
     activity = imported(asha, RUN)
-    charts = charts_for(activity, "metric")
+    charts = charts_for(activity, Units.METRIC)
     assert charts is not None
     pace = next(s for s in charts.series if s.key == "pace")
     paces = sorted(pace.y)

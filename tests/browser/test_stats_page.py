@@ -6,10 +6,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
@@ -22,7 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def asha(transactional_db: None) -> User:
     user = User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-    today = timezone.now().astimezone(ZoneInfo(user.time_zone)).date()
+    today = user.today()
     chance = random.Random(5)
     # Sun salutations on most mornings of the last 400 days, a ride some weekends.
     for back in range(400):

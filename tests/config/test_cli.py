@@ -49,3 +49,20 @@ def test_inspect_reads_a_file_without_importing_django(testdata: Path) -> None:
     assert done.stdout.startswith(f"{gpx}\n")
     assert "GPX" in done.stdout
     assert done.stdout.rstrip().endswith("no django")
+
+
+def test_import_and_demo_are_short_for_their_management_commands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ran: list[list[str]] = []
+    monkeypatch.setattr("django.core.management.execute_from_command_line", ran.append)
+
+    assert main(["import", "ride.fit", "--user", "asha"]) == 0
+    assert main(["demo", "--reset"]) == 0
+    assert main(["manage", "demo", "--reset"]) == 0
+
+    assert ran == [
+        ["saathi", "import", "ride.fit", "--user", "asha"],
+        ["saathi", "demo", "--reset"],
+        ["saathi manage", "demo", "--reset"],
+    ]

@@ -1,4 +1,4 @@
-"""`make demo` (`saathi manage load_demo`) and `saathi demo` are thin: one loader behind both."""
+"""`make demo` and `saathi demo` (both `saathi manage demo`) are thin: one loader behind both."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from saathi.demo import load
+from saathi.cli import main
 from saathi.demo.chapters import COUPLE
 
 
@@ -16,7 +16,7 @@ def test_make_demo_prints_the_logins_when_the_demo_is_already_loaded(
     small_demo: list[str],
 ) -> None:
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("demo", stdout=out)
     printed = out.getvalue()
     assert "already loaded" in printed
     for person in COUPLE:
@@ -27,14 +27,13 @@ def test_make_demo_prints_the_logins_when_the_demo_is_already_loaded(
 @pytest.mark.parametrize("reset", [False, True])
 def test_both_commands_call_the_same_loader(monkeypatch: pytest.MonkeyPatch, reset: bool) -> None:
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(load, "load_demo", lambda **options: calls.append(options))
     monkeypatch.setattr(
-        "saathi.accounts.management.commands.load_demo.load_demo",
+        "saathi.demo.management.commands.demo.load_demo",
         lambda **options: calls.append(options),
     )
     flags = ["--reset"] if reset else []
 
-    assert load.main(flags) == 0
-    call_command("load_demo", *flags, stdout=StringIO())
+    assert main(["demo", *flags]) == 0
+    call_command("demo", *flags, stdout=StringIO())
 
     assert [call["reset"] for call in calls] == [reset, reset]

@@ -12,7 +12,9 @@ from tests.config.conftest import fresh_install_env, run_saathi
 
 pytestmark = pytest.mark.processes
 
-GOAL_S = 60  # issue 6; on a busy 2-core machine it is reported, not failed
+# Someone trying Saathi should not wait more than a minute for `make demo` to load it (the
+# README's measure is 14-15 s); on a busy 2-core machine it is reported, not failed.
+GOAL_S = 60
 
 
 def test_the_full_demo_loads_once_and_prints_the_logins(tmp_path: Path) -> None:

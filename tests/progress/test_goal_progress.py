@@ -10,7 +10,6 @@ import pytest
 from saathi.accounts.models import User
 from saathi.progress.goals import goal_progress
 from saathi.progress.models import Goal
-from saathi.progress.periods import local_today
 from tests.activities.pages import browser_of, text_of
 from tests.progress.conftest import entry
 
@@ -80,7 +79,7 @@ def test_every_goal_is_summed_in_one_query(
 
 
 def test_goals_show_on_the_stats_page_and_the_dashboard(owner: User) -> None:
-    today = local_today(owner)
+    today = owner.today()
     _goal(owner, sport="yoga", period="month", measure="count", target=20)
     entry(owner, datetime.combine(today, time(6, 10)), sport="yoga", minutes=7)
     if today.day > 1:

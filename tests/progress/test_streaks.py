@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from saathi.accounts.models import User
-from saathi.progress.periods import local_today
 from saathi.progress.streaks import Streak, streaks
 from tests.activities.pages import browser_of, text_of
 from tests.progress.conftest import entry
@@ -54,7 +53,7 @@ def test_no_activity_is_no_streak() -> None:
 
 @pytest.mark.django_db
 def test_the_stats_page_counts_days_not_activities(owner: User) -> None:
-    today = local_today(owner)
+    today = owner.today()
     # Two sessions today, one on each of the three days before, then a missed day,
     # and a week in a row before that.
     for back in (0, 0, 1, 2, 3, *range(5, 12)):
@@ -69,7 +68,7 @@ def test_the_stats_page_counts_days_not_activities(owner: User) -> None:
 
 @pytest.mark.django_db
 def test_a_sport_has_its_own_streak(owner: User) -> None:
-    today = local_today(owner)
+    today = owner.today()
     for back in range(3):
         day = today - timedelta(days=back)
         entry(owner, datetime.combine(day, time(6, 0)), sport="yoga", minutes=7)

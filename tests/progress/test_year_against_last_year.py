@@ -8,8 +8,8 @@ from datetime import date, datetime
 import pytest
 
 from saathi.accounts.models import User
-from saathi.progress import views
 from saathi.progress.stats import Selection, chart_data, stats
+from saathi.units import Units
 from tests.activities.pages import browser_of, text_of
 from tests.progress.conftest import entry
 
@@ -37,7 +37,7 @@ def test_the_years_are_compared_to_the_same_day(two_springs: User) -> None:
 
 def test_the_lines_add_up_day_by_day(two_springs: User) -> None:
     figures = stats(two_springs, Selection("", 2026, ""), TODAY)
-    line = chart_data(figures, "metric")["to_date"]
+    line = chart_data(figures, Units.METRIC)["to_date"]
     assert len(line["this"]) == 69  # 1 January to 10 March
     assert len(line["last"]) == 365
     assert line["this"][0] == 0 and line["this"][1] == 40 and line["this"][-1] == 55
@@ -61,7 +61,7 @@ def test_a_sport_without_distance_is_compared_by_moving_time(owner: User) -> Non
 
 
 def test_the_page_says_the_numbers(two_springs: User, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(views, "local_today", lambda user: TODAY)
+    monkeypatch.setattr(User, "today", lambda self, now=None: TODAY)
     words = text_of(browser_of(two_springs).get("/stats/").content.decode())
     assert "2026 against 2025, to date" in words
     assert "2026 to 10 Mar 55.0 km" in words

@@ -11,6 +11,7 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.progress.heatmap import heatmap
+from saathi.units import Units
 from tests.activities.pages import browser_of
 from tests.progress.conftest import entry
 
@@ -55,7 +56,7 @@ def test_a_day_links_to_its_activities_and_loads_them_in_the_panel(owner: User) 
 
 
 def test_weeks_are_columns_from_monday_covering_the_whole_year(owner: User) -> None:
-    calendar = heatmap(Activity.objects.owned_by(owner), 2026, "metric")
+    calendar = heatmap(Activity.objects.owned_by(owner), 2026, Units.METRIC)
     # 1 January 2026 is a Thursday: the first column starts on Monday 29 December,
     # whose first three days are outside the year.
     assert calendar.weeks[0][:3] == [None, None, None]
@@ -91,7 +92,7 @@ def test_more_moving_time_is_a_darker_day(owner: User) -> None:
         entry(
             owner, datetime(2026, 6, day, 7), sport="run", minutes=minutes, distance_m=minutes * 150
         )
-    calendar = heatmap(Activity.objects.owned_by(owner), 2026, "metric")
+    calendar = heatmap(Activity.objects.owned_by(owner), 2026, Units.METRIC)
     levels = {
         day.date.day: day.level for week in calendar.weeks for day in week if day and day.activities
     }
@@ -102,6 +103,6 @@ def test_more_moving_time_is_a_darker_day(owner: User) -> None:
 def test_a_year_of_the_same_morning_routine_is_evenly_shaded(owner: User) -> None:
     for day in range(1, 8):
         entry(owner, datetime(2026, 6, day, 6, 10), sport="yoga", minutes=7)
-    calendar = heatmap(Activity.objects.owned_by(owner), 2026, "metric")
+    calendar = heatmap(Activity.objects.owned_by(owner), 2026, Units.METRIC)
     levels = {day.level for week in calendar.weeks for day in week if day and day.activities}
     assert levels == {3}

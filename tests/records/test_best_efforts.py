@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from saathi.accounts.models import User
-from saathi.activities.templatetags.units import duration_text
 from saathi.records.models import Kind, Record
+from saathi.units import duration_text
 from tests.activities.pages import browser_of, text_of
 from tests.records.conftest import imported_run, milestones_of
 

@@ -67,7 +67,7 @@ def test_a_100_mb_gpx_reads_in_bounded_memory():
 
     assert result["bytes"] >= 100 << 20
     assert result["points"] > 400_000
-    # Issue 3's bound: peak memory under 3x the decoded arrays, and below the file's own
-    # size (a parsed tree of it would take several times that).
+    # A streamed read keeps only the arrays it decodes: peak memory under 3x those arrays,
+    # and below the file's own size (a parsed tree of it would take several times that).
     assert result["grew"] < 3 * result["arrays"]
     assert result["grew"] < result["bytes"]

@@ -5,20 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0002_activitystreams_picks'),
+        ("activities", "0002_activitystreams_picks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='importjob',
-            name='activity',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='import_jobs', to='activities.activity'),
+            model_name="importjob",
+            name="activity",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="import_jobs",
+                to="activities.activity",
+            ),
         ),
         migrations.AlterField(
-            model_name='importjob',
-            name='duplicate_of',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='duplicate_jobs', to='activities.activity'),
+            model_name="importjob",
+            name="duplicate_of",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="duplicate_jobs",
+                to="activities.activity",
+            ),
         ),
     ]

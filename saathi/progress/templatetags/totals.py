@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from saathi.progress.heatmap import HeatDay
 from saathi.progress.measures import amount_text, hours_minutes
 from saathi.progress.stats import Selection
+from saathi.units import Units
 
 register = template.Library()
 
@@ -23,16 +24,11 @@ def hours(seconds: float | None) -> str:
 
 
 @register.filter
-def amount(value: float | None, measure_and_units: str) -> str:
-    """`value|amount:"distance metric"`: a stored total as it is read."""
-    measure, units = measure_and_units.split()
-    return amount_text(value, measure, units)
-
-
-@register.filter
-def amount_tile(value: float | None, measure_and_units: str) -> SafeString:
-    """A total for a tile: the number large, its unit small beside it."""
-    number, _, unit = amount(value, measure_and_units).partition(" ")
+def amount_tile(value: float | None, measure_in: tuple[str, Units]) -> SafeString:
+    """`value|amount_tile:measure_in`, where the view made `measure_in` a measure and the
+    viewer's units: a total for a tile, the number large, its unit small beside it."""
+    measure, units = measure_in
+    number, _, unit = amount_text(value, measure, units).partition(" ")
     return format_html('{}<span class="unit">{}</span>', number, unit)
 
 

@@ -1,4 +1,4 @@
-"""`saathi manage load_demo [--reset]` (what `make demo` runs): see saathi/demo/load.py."""
+"""`saathi demo [--reset]` (`saathi manage demo`, what `make demo` runs): see load.py."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--reset", action="store_true", help="delete the demo users and load it again"
+            "--reset", action="store_true", help="delete the demo users and load the demo again"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
