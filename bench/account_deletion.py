@@ -5,7 +5,7 @@
 
 Three people get the same history of --size entries (the mix of bench/records.py, through
 create_manual_activity, each judged as it comes) plus the real FIT and GPX files of
-../shared/testdata imported through import_inline, so they hold stored originals,
+tests/data imported through import_inline, so they hold stored originals,
 streams, records and milestones. One is deleted through delete_account; the other by
 deleting each activity through Activity.delete as an activity page does (records judged
 again after each removal), then the rest; the third through Activity.delete one by one,

@@ -4,7 +4,7 @@
     python bench/imports.py --count 200 --sqlite-only --jobs 2   # two reader processes
     python bench/imports.py --profile           # where the time goes (cProfile, SQLite)
 
-Every real file of ../shared/testdata (fit/, gpx/, tcx/, the Strava export) goes through
+Every real file of tests/data (fit/, gpx/, tcx/, the Strava export) goes through
 `import_inline` — the path of `saathi import`: receive_upload stores the original, then
 run_import reads, computes and saves in one transaction — once per user, with as many
 users as it takes to reach --count activities (a different owner makes the same bytes

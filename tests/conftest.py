@@ -1,4 +1,4 @@
-"""What every test may use: the shared test files, an output folder, services, a database.
+"""What every test may use: the real test files, an output folder, services, a database.
 
 The suite runs on SQLite by default and on PostgreSQL when SAATHI_TEST_DATABASE_URL is
 set (pytest-django creates and drops a `test_` database beside the one named).
@@ -11,19 +11,13 @@ import os
 import runpy
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytest_django.fixtures import Settings
 
-from tests.services import S3Server, s3_client, seaweedfs_s3
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = REPO_ROOT.parent / "shared" / "testdata"
-# Screenshots and other artefacts a person looks at after a run (gitignored).
-OUTPUT_DIR = REPO_ROOT / "test-output"
+from tests.paths import OUTPUT_DIR, REPO_ROOT, TESTDATA
+from tests.services import S3Media, S3Server, s3_client, seaweedfs_s3
 
 
 def _use_the_test_database_url() -> None:
@@ -94,8 +88,6 @@ def _a_cache_of_its_own(settings: Settings, request: pytest.FixtureRequest) -> N
 
 @pytest.fixture(scope="session")
 def testdata() -> Path:
-    if not TESTDATA.is_dir():
-        pytest.fail(f"the shared test files are missing: expected them at {TESTDATA}")
     return TESTDATA
 
 
@@ -110,12 +102,6 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """One SeaweedFS S3 server for the whole run, started on first use, stopped at the end."""
     with seaweedfs_s3(tmp_path_factory.mktemp("seaweedfs")) as server:
         yield server
-
-
-@dataclass
-class S3Media:
-    bucket: str
-    client: Any  # a boto3 S3 client, generated at run time
 
 
 @pytest.fixture

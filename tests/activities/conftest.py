@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from saathi.accounts.models import User
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 # Every file a device or app wrote that Saathi must import (not the malformed ones).
 REAL_FILES = sorted(

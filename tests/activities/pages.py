@@ -11,7 +11,7 @@ from django.test import Client
 from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, JobState
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 RIDE = "fit/4078723797.fit"  # Stavelot, 57,567 m by the device (REFERENCE.tsv)
 RUN = "gpx/Friday-Evening-Run.gpx"  # a run by its <type>, 17 points in three segments

@@ -9,7 +9,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import Upload, import_file
 from saathi.activities.models import Activity, Visibility
 from saathi.activities.sports import Sport
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 RUN = TESTDATA / "fit" / "garmin-stamina.fit"  # an 11 km run
 

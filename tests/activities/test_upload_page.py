@@ -13,7 +13,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import receive_upload
 from saathi.activities.models import Activity, ImportJob, JobState
 from tests.activities.pages import RIDE, RUN, browser_of, text_of
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from saathi.activities.models import Activity
 from saathi.demo.chapters import HER, HIM, HOME_ZONE, Person
 from saathi.demo.load import load_demo
 from tests.browser.test_upload_activity import offline  # noqa: F401 (a fixture)
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 

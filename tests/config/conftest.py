@@ -15,7 +15,7 @@ import pytest
 from huey import Huey
 from huey.exceptions import ResultTimeout
 
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 SETTINGS_FILE = REPO_ROOT / "saathi" / "config" / "settings.py"
 

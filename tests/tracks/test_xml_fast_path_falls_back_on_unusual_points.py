@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 from tests.tracks.test_xml_fast_path_matches_lxml import (
     _assert_same,
     _chunks,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 from tests.tracks.test_xml_fast_path_matches_lxml import _assert_same, _outcome
 
 SOURCES = [

@@ -20,7 +20,7 @@ from saathi.tracks.gpx import parse_gpx
 from saathi.tracks.tcx import parse_tcx
 from saathi.tracks.track import CHANNELS, Track, TrackError
 from saathi.tracks.xml import CHUNK
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 FILES = sorted(
     [
