@@ -2,6 +2,7 @@
 
     python scripts/testdata.py                 # `make testdata`
     python scripts/testdata.py --from DIR      # copy from another collection
+    python scripts/testdata.py --listed-only   # mend the files listed here, add none
     python scripts/testdata.py --check         # only verify, even if ../shared/testdata exists
 
 The files come from the workplace's collection, `../shared/testdata`, which keeps growing.
@@ -89,13 +90,17 @@ def _rewritten(table: Path, keep: set[str]) -> str:
     return "".join(out)
 
 
-def sync(source: Path, target: Path) -> Sync:
-    """Make `target` a copy of the collection at `source`, less what may not be copied."""
+def sync(source: Path, target: Path, *, listed_only: bool = False) -> Sync:
+    """Make `target` a copy of the collection at `source`, less what may not be copied
+    (and, with `listed_only`, less the files target's MANIFEST.tsv does not list yet)."""
     done = Sync()
     keep: set[str] = set()
+    listed = _listed(target) if listed_only else None
     for row in read_table(source / "MANIFEST.tsv"):
         relative = row["file"].removeprefix(SOURCE_PREFIX)
         licence = row["license_of_source_repo"]
+        if listed is not None and relative not in listed:
+            continue
         if not may_redistribute(licence):
             done.refused.append(f"{relative} (licence {licence or 'not given'})")
             continue
@@ -116,6 +121,12 @@ def sync(source: Path, target: Path) -> Sync:
             path.unlink()
             done.removed.append(relative)
     return done
+
+
+def _listed(target: Path) -> set[str]:
+    if not (target / "MANIFEST.tsv").is_file():
+        return set()
+    return {row["file"].removeprefix(TARGET_PREFIX) for row in read_table(target / "MANIFEST.tsv")}
 
 
 def _copy_if_changed(source: Path, target: Path) -> bool:
@@ -173,9 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Refresh and verify tests/data.")
     parser.add_argument("--from", dest="source", type=Path, default=SHARED, metavar="DIR")
     parser.add_argument("--check", action="store_true", help="verify only, copy nothing")
+    parser.add_argument(
+        "--listed-only", action="store_true", help="mend the files listed here, add no new one"
+    )
     args = parser.parse_args(argv)
     if not args.check and (args.source / "MANIFEST.tsv").is_file():
-        done = sync(args.source, TESTDATA)
+        done = sync(args.source, TESTDATA, listed_only=args.listed_only)
         for name in done.copied:
             print(f"copied  {name}")
         for name in done.removed:

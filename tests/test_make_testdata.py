@@ -144,3 +144,20 @@ def test_the_command_fails_naming_the_file_when_the_copy_is_damaged(
     # Without the collection beside the repository, it checks what is there.
     assert script.main(["--from", str(tmp_path / "nowhere")]) == 1
     assert script.main(["--from", str(collection)]) == 0
+
+
+def test_listed_only_mends_what_is_here_and_adds_nothing_new(
+    script: ModuleType, collection: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "data"
+    script.sync(collection, target)
+    (collection / "fit" / "new.fit").write_bytes(RIDE * 2)
+    manifest = (collection / "MANIFEST.tsv").read_text()
+    (collection / "MANIFEST.tsv").write_text(manifest + _row("fit/new.fit", RIDE * 2, "MIT"))
+    (target / "fit" / "ride.fit").write_bytes(b"damaged")
+    done = script.sync(collection, target, listed_only=True)
+    assert done.copied == ["fit/ride.fit"]
+    assert not (target / "fit" / "new.fit").exists()
+    assert "new.fit" not in (target / "MANIFEST.tsv").read_text()
+    assert script.verify(target) == []
+    assert script.sync(collection, target).copied == ["fit/new.fit", "MANIFEST.tsv"]
