@@ -1,4 +1,5 @@
-"""What every test may use: the real test files, an output folder, services, a database.
+"""What every test may use: the real test files, the people (tests/people.py), an output
+folder, services, a database.
 
 The suite runs on SQLite by default and on PostgreSQL when SAATHI_TEST_DATABASE_URL is
 set (pytest-django creates and drops a `test_` database beside the one named).
@@ -10,12 +11,16 @@ import contextlib
 import os
 import runpy
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from pytest_django.fixtures import Settings
 
+from saathi.accounts.models import User
+from tests import people
 from tests.paths import OUTPUT_DIR, REPO_ROOT, TESTDATA
 from tests.services import S3Media, S3Server, s3_client, seaweedfs_s3
 
@@ -84,6 +89,54 @@ def _a_cache_of_its_own(settings: Settings, request: pytest.FixtureRequest) -> N
             "LOCATION": request.node.nodeid,
         }
     }
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Settings) -> None:
+    settings.PASSWORD_HASHERS = people.QUICK_HASHERS
+
+
+@pytest.fixture
+def owner(db: None) -> User:
+    return people.owner()
+
+
+@pytest.fixture
+def partner(db: None) -> User:
+    return people.partner()
+
+
+@pytest.fixture
+def follower(db: None) -> User:
+    return people.follower()
+
+
+@pytest.fixture
+def stranger(db: None) -> User:
+    return people.stranger()
+
+
+@pytest.fixture
+def anonymous() -> AnonymousUser:
+    return people.anonymous()
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    """Someone else, `make_user("meera", email=...)`, made as the people are."""
+    return people.person
+
+
+@pytest.fixture
+def owner_client(client: Client, owner: User) -> Client:
+    """pytest-django's `client`, signed in as the owner."""
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def stranger_client(stranger: User) -> Client:
+    return people.browser_of(stranger)
 
 
 @pytest.fixture(scope="session")

@@ -13,3 +13,19 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTDATA = REPO_ROOT / "tests" / "data"
 # Screenshots and other artefacts a person looks at after a run (gitignored).
 OUTPUT_DIR = REPO_ROOT / "test-output"
+
+# Every file a device or app wrote that Saathi must import (not the malformed ones).
+REAL_FILES = sorted(
+    [
+        *(TESTDATA / "fit").glob("*.fit"),
+        *(TESTDATA / "gpx").glob("*.gpx*"),
+        *(TESTDATA / "tcx").glob("*.tcx"),
+        *(TESTDATA / "strava_export_min" / "activities").glob("*"),
+    ]
+)
+MALFORMED_FILES = sorted((TESTDATA / "malformed").iterdir())
+
+
+def file_id(path: Path) -> str:
+    """A real file's name below tests/data, as a test id: `fit/4078723797.fit`."""
+    return str(path.relative_to(TESTDATA))

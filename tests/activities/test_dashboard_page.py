@@ -12,7 +12,8 @@ from django.utils import timezone
 from saathi.accounts.models import User
 from saathi.activities.glance import week_at_a_glance
 from saathi.activities.manual import create_manual_activity
-from tests.activities.pages import RIDE, browser_of, imported
+from tests.activities.pages import RIDE, imported
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

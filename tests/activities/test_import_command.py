@@ -15,8 +15,7 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.import_command import main
 from saathi.activities.models import Activity, ImportJob, JobState
-from tests.activities.conftest import MALFORMED_FILES, REAL_FILES
-from tests.paths import REPO_ROOT, TESTDATA
+from tests.paths import MALFORMED_FILES, REAL_FILES, REPO_ROOT, TESTDATA
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -11,7 +11,8 @@ from saathi.accounts.models import User
 from saathi.activities.charts import Picks
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.sports import Sport
-from tests.activities.pages import browser_of, imported, page_data
+from tests.activities.pages import imported, page_data
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

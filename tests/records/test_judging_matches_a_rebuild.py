@@ -11,7 +11,7 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.models import Activity, Source
 from saathi.records.records import forget, judge, rebuild
-from tests.records.conftest import local, stored
+from tests.records.history import local, stored
 
 SPORTS = ["ride", "run", "yoga", "hike"]
 

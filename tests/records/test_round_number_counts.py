@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from saathi.accounts.models import User
 from saathi.records.chains import ROUND_NUMBERS
 from saathi.records.models import Kind, Milestone
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry
 
 
 def _rides(owner: User, count: int, first: date) -> list[int]:
