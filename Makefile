@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export SAATHI_DATA_DIR ?= $(CURDIR)/var
 export SAATHI_PORT ?= 8000
 
-.PHONY: demo test serve install dev lock lock-upgrade assets check lint pytest clean bench accuracy screenshots
+.PHONY: demo test serve install dev lock lock-upgrade assets check lint pytest clean bench accuracy screenshots testdata
 
 # The demo's loader needs the tables; `saathi serve` would apply them, but only after it.
 demo: install assets
@@ -97,7 +97,7 @@ serve: install assets
 	$(BIN)/saathi serve
 
 # The track engine against its peers (docs/performance.md) and the devices' own totals
-# (docs/accuracy.md); both read ../shared/testdata and take a few minutes.
+# (docs/accuracy.md); both read tests/data and take a few minutes.
 bench: dev
 	$(BIN)/python bench/tracks.py
 	$(BIN)/python bench/activity_page.py
@@ -107,6 +107,11 @@ bench: dev
 
 accuracy: dev
 	$(BIN)/python scripts/accuracy_report.py
+
+# The real activity files in tests/data: copied from ../shared/testdata when it is there,
+# then checked against tests/data/MANIFEST.tsv. Needs only Python (docs/developing.md).
+testdata:
+	$(PYTHON) scripts/testdata.py
 
 clean:
 	rm -rf $(VENV) node_modules saathi/static/vendor

@@ -3,7 +3,7 @@
     python bench/activity_page.py              # 20 requests of each kind after 2 warm-up ones
     python bench/activity_page.py --points 200000 --requests 50
 
-The activity is the real Stavelot ride (../shared/testdata/fit/4078723797.fit, 8,357
+The activity is the real Stavelot ride (tests/data/fit/4078723797.fit, 8,357
 points at 1 Hz) laid end to end until it has --points samples, times and the device's
 distance running on, imported through the same summary as an upload and saved in a
 fresh SQLite database in a temporary data dir. Each request goes through Django's test

@@ -9,7 +9,7 @@ runs it on both in turn.
 
 The scripts are run by path (`python bench/records.py`), so Python finds this module
 next to them. Importing it also puts the repository first on sys.path, so `saathi`
-comes from this checkout.
+comes from this checkout, and the real activity files come from its tests/data.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = ROOT.parent / "shared" / "testdata"
 POSTGRES_SERVER = os.environ.get("SAATHI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from tests.paths import TESTDATA as TESTDATA  # noqa: E402  (the benches read it from here)
 
 
 def environment(data_dir: str, database_url: str = "") -> dict[str, str]:

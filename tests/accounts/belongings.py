@@ -15,7 +15,7 @@ from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, ActivityStreams, ImportJob, JobState
 from saathi.progress.models import Goal
 from saathi.records.models import Milestone, Record
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 RUN = TESTDATA / "gpx" / "Friday-Evening-Run.gpx"
 RIDE = TESTDATA / "fit" / "4078723797.fit"

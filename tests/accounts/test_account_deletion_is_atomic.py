@@ -14,7 +14,7 @@ from django.test import Client
 from saathi.accounts.deletion import delete_account
 from saathi.accounts.models import User
 from tests.accounts.belongings import give_everything, rows_of
-from tests.accounts.conftest import PASSWORD
+from tests.people import PASSWORD
 
 OnCommit = Callable[..., AbstractContextManager[object]]
 

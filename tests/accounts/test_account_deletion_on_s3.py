@@ -11,7 +11,7 @@ import pytest
 from saathi.accounts.deletion import delete_account
 from saathi.accounts.models import User
 from tests.accounts.belongings import give_everything, rows_of
-from tests.conftest import S3Media
+from tests.services import S3Media
 
 pytestmark = pytest.mark.s3
 

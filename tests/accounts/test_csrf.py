@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from saathi.accounts.models import User
-from tests.accounts.conftest import PASSWORD
+from tests.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

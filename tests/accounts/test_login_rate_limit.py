@@ -15,8 +15,8 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from saathi.accounts.models import User
-from tests.accounts.conftest import PASSWORD
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
+from tests.people import PASSWORD
 from tests.services import redis_url
 
 pytestmark = pytest.mark.django_db

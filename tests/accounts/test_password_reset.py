@@ -10,6 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from saathi.accounts.models import User
+from tests.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +86,6 @@ def test_changing_your_password_needs_the_old_one(owner_client: Client, owner: U
     )
     assert wrong.status_code == 200
     assert "Your old password was entered incorrectly" in wrong.content.decode()
-    from tests.accounts.conftest import PASSWORD
-
     right = owner_client.post(
         "/accounts/password/change/",
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},

@@ -1,4 +1,4 @@
-"""Helpers for the page tests: a real file imported for a person, and their browser."""
+"""Helpers for the page tests: a real file imported for a person, and what a page shows."""
 
 from __future__ import annotations
 
@@ -6,31 +6,22 @@ import json
 import re
 from typing import Any
 
-from django.test import Client
-
 from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, JobState
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 RIDE = "fit/4078723797.fit"  # Stavelot, 57,567 m by the device (REFERENCE.tsv)
 RUN = "gpx/Friday-Evening-Run.gpx"  # a run by its <type>, 17 points in three segments
 
 
 def imported(owner: User, path: str) -> Activity:
-    """The activity a real file from the shared test data becomes, imported inline."""
+    """The activity a real file of tests/data becomes, imported inline."""
     data = (TESTDATA / path).read_bytes()
     [job] = import_inline(owner=owner, name=path.rsplit("/", 1)[-1], data=data)
     assert job.state == JobState.DONE, job.error
     assert job.activity is not None
     return job.activity
-
-
-def browser_of(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def page_data(html: str) -> dict[str, Any]:

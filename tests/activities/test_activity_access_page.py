@@ -17,7 +17,8 @@ from saathi.accounts.models import User
 from saathi.activities.changes import edit_activity
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob, Visibility
-from tests.activities.pages import RUN, browser_of, imported
+from tests.activities.pages import RUN, imported
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

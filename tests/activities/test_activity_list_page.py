@@ -11,7 +11,8 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity
-from tests.activities.pages import browser_of, text_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

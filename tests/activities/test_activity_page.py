@@ -9,7 +9,8 @@ from pytest_django.fixtures import Settings
 
 from saathi.accounts.models import User
 from saathi.activities.charts import MAX_POINTS
-from tests.activities.pages import RIDE, RUN, browser_of, imported, page_data, text_of
+from tests.activities.pages import RIDE, RUN, imported, page_data, text_of
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from saathi.accounts.models import User
 from saathi.activities import streams
 from saathi.activities.models import ActivityStreams
-from tests.activities.pages import RIDE, browser_of, imported, page_data
+from tests.activities.pages import RIDE, imported, page_data
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

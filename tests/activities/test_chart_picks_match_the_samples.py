@@ -13,7 +13,8 @@ from saathi.tracks.distance import cumulative_distance
 from saathi.tracks.downsample import lttb
 from saathi.tracks.sports import limits_for
 from saathi.tracks.timing import off_steps
-from tests.activities.pages import RIDE, browser_of, imported, page_data
+from tests.activities.pages import RIDE, imported, page_data
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

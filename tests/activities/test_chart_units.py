@@ -11,7 +11,8 @@ from saathi.activities.charts import Picked, Picks, draw
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
 from saathi.units import Units
-from tests.activities.pages import RIDE, browser_of, imported, page_data
+from tests.activities.pages import RIDE, imported, page_data
+from tests.people import browser_of
 
 RUN = "tcx/3173437224.tcx"  # a run of 3,507 points: its pace chart is cut to 1,000
 MILE_KM = 1.609344

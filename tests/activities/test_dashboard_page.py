@@ -10,7 +10,8 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.manual import create_manual_activity
 from saathi.pages.glance import week_at_a_glance
-from tests.activities.pages import RIDE, browser_of, imported
+from tests.activities.pages import RIDE, imported
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities import streams
 from saathi.activities.models import ActivityStreams
-from tests.activities.pages import RIDE, browser_of, imported
+from tests.activities.pages import RIDE, imported
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

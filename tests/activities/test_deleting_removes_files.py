@@ -11,7 +11,7 @@ from django.db import transaction
 from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, ActivityStreams, ImportJob
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 OnCommit = Callable[..., AbstractContextManager[object]]
 RUN = TESTDATA / "gpx" / "run_gpxtpx.gpx"

@@ -7,7 +7,7 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.imports import Duplicate, Upload, import_file, import_inline
 from saathi.activities.models import Activity, JobState
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 RIDE = TESTDATA / "fit" / "Edge810-Vector-2013-08-16-15-35-10.fit"
 

@@ -8,7 +8,8 @@ import pytest
 
 from saathi.accounts.models import User
 from saathi.activities.models import Activity, ImportJob
-from tests.activities.pages import RIDE, browser_of, imported
+from tests.activities.pages import RIDE, imported
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

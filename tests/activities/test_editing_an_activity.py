@@ -10,7 +10,7 @@ from saathi.activities.changes import edit_activity
 from saathi.activities.imports import Upload, import_file
 from saathi.activities.models import Activity, Visibility
 from saathi.activities.sports import Sport
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 RUN = TESTDATA / "fit" / "garmin-stamina.fit"  # an 11 km run
 

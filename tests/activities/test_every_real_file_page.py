@@ -10,8 +10,9 @@ from saathi.accounts.models import User
 from saathi.activities.charts import MAX_POINTS
 from saathi.activities.imports import import_inline
 from saathi.activities.models import JobState
-from tests.activities.conftest import REAL_FILES, file_id
-from tests.activities.pages import browser_of, page_data
+from tests.activities.pages import page_data
+from tests.paths import REAL_FILES, file_id
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

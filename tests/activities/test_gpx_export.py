@@ -12,7 +12,7 @@ from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.imports import Upload, import_file
 from saathi.activities.manual import create_manual_activity
 from saathi.tracks.read import read_track
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def test_the_export_reads_back_as_the_same_track(owner: User) -> None:

@@ -4,7 +4,10 @@ a tally, an exit code."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,8 +16,7 @@ from django.core.management import CommandError, call_command
 
 from saathi.accounts.models import User
 from saathi.activities.models import Activity, ImportJob, JobState
-from tests.activities.conftest import MALFORMED_FILES, REAL_FILES
-from tests.conftest import TESTDATA
+from tests.paths import MALFORMED_FILES, REAL_FILES, REPO_ROOT, TESTDATA
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -104,12 +106,6 @@ def test_an_unknown_handle_is_a_usage_error() -> None:
 
 def test_the_saathi_command_runs_it_in_a_process_of_its_own(tmp_path: Path) -> None:
     """The installed entry point, as an operator types it, on a fresh data dir."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO_ROOT
-
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAATHI_")}
     env.update(SAATHI_DATA_DIR=str(tmp_path / "data"), PYTHONUNBUFFERED="1")
     env.pop("DJANGO_SETTINGS_MODULE", None)

@@ -11,7 +11,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, ActivityStreams, ImportJob, JobState
 from saathi.activities.tasks import retry
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def test_a_crash_while_saving_the_streams_leaves_no_half_activity(

@@ -12,8 +12,8 @@ from saathi.accounts.models import User
 from saathi.activities.exports import original_file
 from saathi.activities.imports import import_inline
 from saathi.activities.models import JobState
-from tests.conftest import TESTDATA, S3Media
-from tests.services import S3Server
+from tests.paths import TESTDATA
+from tests.services import S3Media, S3Server
 
 pytestmark = pytest.mark.s3
 

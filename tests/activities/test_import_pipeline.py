@@ -11,8 +11,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import Upload, import_file, import_inline
 from saathi.activities.models import Activity, JobState
 from saathi.activities.sports import Sport
-from tests.activities.conftest import REAL_FILES, file_id
-from tests.conftest import TESTDATA
+from tests.paths import REAL_FILES, TESTDATA, file_id
 
 
 def reference(path: str, scope: str = "fit_session[0]") -> dict[str, str]:

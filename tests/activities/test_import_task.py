@@ -6,7 +6,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import receive_upload
 from saathi.activities.models import ImportJob, JobState
 from saathi.activities.tasks import import_job
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def test_the_job_reads_the_waiting_import_and_reports_its_state(owner: User) -> None:

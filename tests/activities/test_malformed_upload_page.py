@@ -11,8 +11,8 @@ from django.utils.html import escape
 
 from saathi.accounts.models import User
 from saathi.activities.models import ImportJob, JobState
-from tests.activities.conftest import MALFORMED_FILES, file_id
-from tests.activities.pages import browser_of
+from tests.paths import MALFORMED_FILES, file_id
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import Upload, import_file
 from saathi.activities.manual import create_manual_activity, edit_manual_figures
 from saathi.activities.models import Activity
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def test_a_corrected_duration_and_distance_replace_what_was_typed(owner: User) -> None:

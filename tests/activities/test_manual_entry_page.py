@@ -10,7 +10,8 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.forms import parse_duration
 from saathi.activities.models import Activity
-from tests.activities.pages import browser_of, text_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.changes import edit_activity
 from saathi.activities.models import Activity, ActivityStreams, Visibility
-from tests.activities.pages import RIDE, browser_of, imported, page_data
+from tests.activities.pages import RIDE, imported, page_data
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from saathi.accounts.models import User
 from saathi.activities import imports
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, ImportJob, JobState
-from tests.activities.conftest import MALFORMED_FILES, file_id
+from tests.paths import MALFORMED_FILES, file_id
 
 # A PNG's first bytes: what a photo renamed to .fit starts with.
 PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

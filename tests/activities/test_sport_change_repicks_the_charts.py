@@ -12,7 +12,8 @@ from saathi.activities.changes import edit_activity
 from saathi.activities.charts import Picks
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.sports import Sport
-from tests.activities.pages import browser_of, imported, page_data
+from tests.activities.pages import imported, page_data
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from saathi.activities.streams import SCALES, pack, pack_columns, unpack, unpack_columns
 from saathi.tracks.fit import read_fit
 from saathi.tracks.track import CHANNELS, Track
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def a_ride(n: int = 3600) -> Track:

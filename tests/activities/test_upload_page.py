@@ -12,8 +12,9 @@ from pytest_django.fixtures import Settings
 from saathi.accounts.models import User
 from saathi.activities.imports import receive_upload
 from saathi.activities.models import Activity, ImportJob, JobState
-from tests.activities.pages import RIDE, RUN, browser_of, text_of
-from tests.conftest import TESTDATA
+from tests.activities.pages import RIDE, RUN, text_of
+from tests.paths import TESTDATA
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from saathi.activities.imports import receive_upload
 from saathi.activities.models import ImportJob, JobState
 from saathi.system.models import WorkerHeartbeat
 from tests.activities.pages import RUN, browser_of, text_of
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 pytestmark = pytest.mark.django_db
 

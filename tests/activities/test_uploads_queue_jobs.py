@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from saathi.accounts.models import User
 from saathi.activities.models import Activity, ImportJob, JobState
 from saathi.activities.tasks import queue_upload
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 OnCommit = Callable[..., AbstractContextManager[object]]
 RUN = TESTDATA / "gpx" / "run_gpxtpx.gpx"

@@ -40,13 +40,19 @@ def test_someone_else_sees_only_her_public_activity(
     assert not Activity.objects.owned_by(stranger).exists()
 
 
+@pytest.mark.parametrize("someone", ["stranger", "follower", "partner"])
 def test_followers_only_is_private_until_follows_exist(
-    stranger: User, three_of_hers: dict[str, Activity]
+    someone: str, three_of_hers: dict[str, Activity], request: pytest.FixtureRequest
 ) -> None:
+    # The follower and the partner are not linked to her yet (tests/people.py).
+    viewer = request.getfixturevalue(someone)
     followers_only = three_of_hers[Visibility.FOLLOWERS]
-    assert not Activity.objects.visible_to(stranger).filter(pk=followers_only.pk).exists()
+    assert not Activity.objects.visible_to(viewer).filter(pk=followers_only.pk).exists()
+    assert list(Activity.objects.visible_to(viewer)) == [three_of_hers[Visibility.PUBLIC]]
 
 
-def test_an_anonymous_visitor_sees_nothing(three_of_hers: dict[str, Activity]) -> None:
-    assert not Activity.objects.visible_to(AnonymousUser()).exists()
+def test_an_anonymous_visitor_sees_nothing(
+    anonymous: AnonymousUser, three_of_hers: dict[str, Activity]
+) -> None:
+    assert not Activity.objects.visible_to(anonymous).exists()
     assert not Activity.objects.visible_to(None).exists()

@@ -6,7 +6,8 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
 from tests.services import chromium_path
@@ -65,3 +66,20 @@ def page(
         page.screenshot(path=shot, full_page=True)
         print(f"screenshot of the failure: {shot}")
     context.close()
+
+
+@pytest.fixture
+def offline(page: Page, live_server: LiveServer, settings: Settings) -> Iterator[list[str]]:
+    """No map tiles, and any request leaving the test server is refused and recorded."""
+    settings.MAP_TILE_URL = ""
+    outside: list[str] = []
+
+    def guard(route: Route) -> None:
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    yield outside

@@ -11,21 +11,17 @@ from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
 from tests.accounts.belongings import give_everything
-from tests.browser.test_upload_activity import PASSWORD, log_in
+from tests.browser.login import log_in
+from tests.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def asha(transactional_db: None) -> User:
-    return User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-
-
 def test_a_person_deletes_their_account_with_their_password(
-    page: Page, asha: User, output_dir: Path
+    page: Page, owner: User, output_dir: Path
 ) -> None:
-    stored = give_everything(asha)
-    log_in(page)
+    stored = give_everything(owner)
+    log_in(page, owner.handle)
     page.goto("/settings/")
     page.get_by_role("link", name="Delete my account").click()
 
@@ -38,12 +34,12 @@ def test_a_person_deletes_their_account_with_their_password(
     page.get_by_label("Your password").fill("not my password")
     page.get_by_role("button", name="Delete my account").click()
     expect(page.get_by_text("That is not your password, so nothing was deleted.")).to_be_visible()
-    assert User.objects.filter(pk=asha.pk).exists()
+    assert User.objects.filter(pk=owner.pk).exists()
 
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account").click()
 
     expect(page.get_by_text("Your account and everything in it are deleted.")).to_be_visible()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
-    assert not User.objects.filter(pk=asha.pk).exists()
+    assert not User.objects.filter(pk=owner.pk).exists()
     assert not any(default_storage.exists(name) for name in stored.all)

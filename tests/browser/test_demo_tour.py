@@ -18,8 +18,8 @@ from playwright.sync_api import Page, expect
 from saathi.activities.models import Activity
 from saathi.demo.chapters import HER, HIM, HOME_ZONE, Person
 from saathi.demo.load import load_demo
-from tests.browser.test_upload_activity import offline  # noqa: F401 (a fixture)
-from tests.conftest import REPO_ROOT
+from tests.browser.login import log_in
+from tests.paths import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def demo(transactional_db: None) -> None:
 
 
 @pytest.fixture
-def tour(page: Page, offline: list[str]) -> Page:  # noqa: F811 (the imported fixture)
+def tour(page: Page, offline: list[str]) -> Page:
     page.set_viewport_size({"width": 1280, "height": 800})
     return page
 
@@ -49,14 +49,6 @@ def scroll_to(page: Page, selector: str) -> None:
     page.locator(selector).first.evaluate(
         "element => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 72)"
     )
-
-
-def log_in(page: Page, person: Person) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Handle or email", exact=True).fill(person.handle)
-    page.get_by_label("Password", exact=True).fill(person.password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="This week")).to_be_visible()
 
 
 def days_in_a_row(person: Person) -> int:
@@ -76,7 +68,7 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
     tour: Page, demo: None
 ) -> None:
     page = tour
-    log_in(page, HIM)
+    log_in(page, HIM.handle, HIM.password)
     recent = page.locator("section", has=page.get_by_role("heading", name="Recent activities"))
     expect(recent).to_contain_text("Suryanamaskar, 30 rounds")
     shoot(page, "dashboard")
@@ -127,7 +119,7 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
 
 def test_she_finds_her_longest_ride_so_far_on_the_holiday_ride(tour: Page, demo: None) -> None:
     page = tour
-    log_in(page, HER)
+    log_in(page, HER.handle, HER.password)
     ride = story_activity(HER, "Baramulla to Uri")
     page.goto(f"/activities/{ride.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Baramulla to Uri")

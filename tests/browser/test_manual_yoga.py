@@ -9,20 +9,15 @@ from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
-from tests.browser.test_upload_activity import PASSWORD, log_in
+from tests.browser.login import log_in
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def asha(transactional_db: None) -> User:
-    return User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-
-
 def test_a_yoga_session_is_logged_without_a_distance(
-    page: Page, asha: User, output_dir: Path
+    page: Page, owner: User, output_dir: Path
 ) -> None:
-    log_in(page)
+    log_in(page, owner.handle)
     page.goto("/activities/new/")
     page.get_by_label("Sport").select_option("yoga")
     page.get_by_label("Date").fill("2026-05-01")
@@ -36,7 +31,7 @@ def test_a_yoga_session_is_logged_without_a_distance(
     expect(page.locator(".activity-sport")).to_contain_text("Yoga")
     expect(page.locator(".activity-tiles")).to_contain_text("1:15:00")
     expect(page.locator(".activity-tiles")).not_to_contain_text("Distance")
-    yoga = Activity.objects.get(owner=asha)
+    yoga = Activity.objects.get(owner=owner)
     assert yoga.distance_m is None and yoga.perceived_effort == 3
     page.screenshot(path=output_dir / "browser" / "manual-yoga.png", full_page=True)
 

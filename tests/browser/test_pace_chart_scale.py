@@ -10,20 +10,15 @@ from saathi.accounts.models import User
 from saathi.activities.charts import charts_for
 from saathi.units import Units
 from tests.activities.pages import imported
-from tests.browser.test_upload_activity import PASSWORD, log_in
+from tests.browser.login import log_in
 
 pytestmark = pytest.mark.browser
 
 RUN = "fit/garmin-stamina.fit"  # 4,488 points of running with a few slow stretches
 
 
-@pytest.fixture
-def asha(transactional_db: None) -> User:
-    return User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-
-
-def test_the_pace_axis_ignores_the_slowest_moments(page: Page, asha: User) -> None:
-    activity = imported(asha, RUN)
+def test_the_pace_axis_ignores_the_slowest_moments(page: Page, owner: User) -> None:
+    activity = imported(owner, RUN)
     charts = charts_for(activity, Units.METRIC)
     assert charts is not None
     pace = next(s for s in charts.series if s.key == "pace")
@@ -31,7 +26,7 @@ def test_the_pace_axis_ignores_the_slowest_moments(page: Page, asha: User) -> No
     typical = paces[int(0.98 * (len(paces) - 1))]
     assert paces[-1] > typical * 1.2, "the run needs slow moments for this test to mean much"
 
-    log_in(page)
+    log_in(page, owner.handle)
     page.goto(f"/activities/{activity.pk}/")
     expect(page.locator("#chart-pace canvas")).to_have_count(1)
     low, high, direction = page.evaluate(

@@ -10,23 +10,18 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
-from tests.browser.test_upload_activity import PASSWORD, log_in
-from tests.records.conftest import entry
+from tests.browser.login import log_in
+from tests.records.history import entry
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def asha(transactional_db: None) -> User:
-    return User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-
-
 def test_the_badge_leads_to_the_ride_it_beat_and_records_show_history(
-    page: Page, asha: User, output_dir: Path
+    page: Page, owner: User, output_dir: Path
 ) -> None:
-    first = entry(asha, "2025-08-02 07:00", km=42.3, title="Gulmarg loop")
-    longest = entry(asha, "2025-08-20 06:30", km=65, title="Baramulla to Uri")
-    log_in(page)
+    first = entry(owner, "2025-08-02 07:00", km=42.3, title="Gulmarg loop")
+    longest = entry(owner, "2025-08-20 06:30", km=65, title="Baramulla to Uri")
+    log_in(page, owner.handle)
 
     page.goto(f"/activities/{longest.pk}/")
     badge = page.locator(".milestone-longest")

@@ -12,15 +12,15 @@ from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
 from saathi.activities.manual import create_manual_activity
-from tests.browser.test_upload_activity import PASSWORD, log_in
+from tests.browser.login import log_in
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def asha(transactional_db: None) -> User:
-    user = User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-    today = user.today()
+def owner_with_a_year(owner: User) -> User:
+    """The owner with 400 days behind her: yoga most mornings, a ride some Sundays."""
+    today = owner.today()
     chance = random.Random(5)
     # Sun salutations on most mornings of the last 400 days, a ride some weekends.
     for back in range(400):
@@ -28,7 +28,7 @@ def asha(transactional_db: None) -> User:
         # The last twelve mornings in a row, after a missed one: a streak of 12.
         if back < 12 or (back > 12 and chance.random() < 0.8):
             create_manual_activity(
-                owner=user,
+                owner=owner,
                 sport="yoga",
                 start=datetime.combine(day, time(6, 10)),
                 duration_s=420,
@@ -36,20 +36,20 @@ def asha(transactional_db: None) -> User:
             )
         if day.weekday() == 6 and back > 0:
             create_manual_activity(
-                owner=user,
+                owner=owner,
                 sport="ride",
                 start=datetime.combine(day, time(7, 0)),
                 duration_s=7200,
                 distance_m=chance.uniform(30_000, 50_000),
                 ascent_m=chance.uniform(200, 600),
             )
-    return user
+    return owner
 
 
 def test_the_stats_page_draws_its_charts_and_the_calendar_of_mornings(
-    page: Page, asha: User, output_dir: Path
+    page: Page, owner_with_a_year: User, output_dir: Path
 ) -> None:
-    log_in(page)
+    log_in(page, owner_with_a_year.handle)
     page.goto("/stats/")
     expect(page.get_by_role("heading", name="Stats", level=1)).to_be_visible()
     for chart in ("week", "month", "year", "to-date"):
@@ -72,9 +72,11 @@ def test_the_stats_page_draws_its_charts_and_the_calendar_of_mornings(
     expect(page.get_by_role("heading", level=1)).to_have_text("Suryanamaskar")
 
 
-def test_a_goal_is_set_and_shows_its_progress(page: Page, asha: User, output_dir: Path) -> None:
+def test_a_goal_is_set_and_shows_its_progress(
+    page: Page, owner_with_a_year: User, output_dir: Path
+) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page)
+    log_in(page, owner_with_a_year.handle)
     page.goto("/stats/")
     page.get_by_role("link", name="Add a goal").click()
     page.get_by_label("Sport").select_option("yoga")

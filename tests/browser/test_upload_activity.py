@@ -8,64 +8,31 @@ page is open; the row must then change by itself, through htmx polling.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Route, expect
-from pytest_django.fixtures import Settings
-from pytest_django.live_server_helper import LiveServer
+from playwright.sync_api import Page, expect
 
 from saathi.accounts.models import User
 from saathi.activities.imports import run_import
 from saathi.activities.models import ImportJob, JobState
+from tests.browser.login import log_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "hill run after a long time"
 RIDE = Path("fit") / "4078723797.fit"
-
-
-@pytest.fixture
-def asha(transactional_db: None) -> User:
-    return User.objects.create_user("asha", "asha@example.org", PASSWORD, time_zone="Asia/Kolkata")
-
-
-@pytest.fixture
-def offline(page: Page, live_server: LiveServer, settings: Settings) -> Iterator[list[str]]:
-    """No map tiles, and any request leaving the test server is refused and recorded."""
-    settings.MAP_TILE_URL = ""
-    outside: list[str] = []
-
-    def guard(route: Route) -> None:
-        if route.request.url.startswith(live_server.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    yield outside
-
-
-def log_in(page: Page) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Handle or email", exact=True).fill("asha")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="This week")).to_be_visible()
 
 
 def test_an_uploaded_ride_finishes_in_place_and_shows_its_map_and_charts(
     page: Page,
-    asha: User,
+    owner: User,
     offline: list[str],
     testdata: Path,
     output_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("saathi.activities.tasks.enqueue", lambda job: None)
-    log_in(page)
+    log_in(page, owner.handle)
     page.goto("/activities/upload/")
     page.evaluate("window.stillTheSamePage = true")
     page.get_by_label("Activity files").set_input_files(testdata / RIDE)
@@ -73,7 +40,7 @@ def test_an_uploaded_ride_finishes_in_place_and_shows_its_map_and_charts(
 
     row = page.locator("li.job", has_text="4078723797.fit")
     expect(row).to_have_attribute("data-state", "waiting")
-    job = ImportJob.objects.get(owner=asha)
+    job = ImportJob.objects.get(owner=owner)
     assert run_import(job).state == JobState.DONE  # the worker's step, done by the test
 
     expect(row).to_have_attribute("data-state", "done")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from saathi.cli import main
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 
 def test_an_unknown_command_prints_the_usage_and_fails(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from huey import RedisHuey
 
-from tests.config.conftest import heartbeat_through_a_consumer
+from tests.processes import heartbeat_through_a_consumer
 from tests.services import redis_url
 
 pytestmark = [pytest.mark.redis, pytest.mark.processes]

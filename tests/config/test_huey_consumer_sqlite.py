@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from huey import SqliteHuey
 
-from tests.config.conftest import heartbeat_through_a_consumer
+from tests.processes import heartbeat_through_a_consumer
 
 pytestmark = pytest.mark.processes
 

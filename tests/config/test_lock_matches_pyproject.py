@@ -13,7 +13,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 
 def pins(lock: str) -> dict[str, str]:

@@ -11,8 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.conftest import S3Media
-from tests.services import S3Server
+from tests.services import S3Media, S3Server
 
 pytestmark = pytest.mark.s3
 

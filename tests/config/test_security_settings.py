@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.config.conftest import run_saathi
+from tests.processes import run_saathi
 
 LoadSettings = Callable[..., dict[str, Any]]
 

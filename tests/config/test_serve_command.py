@@ -16,7 +16,7 @@ import pytest
 from huey import SqliteHuey
 
 from saathi.system.tasks import heartbeat
-from tests.config.conftest import fresh_install_env, run_saathi, start_saathi, stop
+from tests.processes import fresh_install_env, run_saathi, start_saathi, stop
 from tests.services import free_port, port_answers, wait_until
 
 pytestmark = pytest.mark.processes

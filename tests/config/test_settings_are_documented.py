@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 SETTINGS_FILE = REPO_ROOT / "saathi" / "config" / "settings.py"
 README = REPO_ROOT / "README.md"

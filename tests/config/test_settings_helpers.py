@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from saathi.config.settings import env_bool, env_choice, env_int, env_list, env_url
-from tests.config.conftest import saathi_command
-from tests.conftest import REPO_ROOT
+from tests.paths import REPO_ROOT
+from tests.processes import saathi_command
 
 
 @pytest.mark.parametrize(

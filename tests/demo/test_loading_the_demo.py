@@ -11,7 +11,7 @@ from django.test import Client
 from saathi.accounts.models import User
 from saathi.activities.models import Activity, ImportJob, JobState, Source
 from saathi.demo.chapters import COUPLE, HER, HIM
-from tests.demo.conftest import load_small_demo
+from tests.demo.loading import load_small_demo
 
 
 def test_both_of_them_get_their_activities_from_imported_files(small_demo: list[str]) -> None:

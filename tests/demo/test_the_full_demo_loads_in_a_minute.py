@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.config.conftest import fresh_install_env, run_saathi
+from tests.processes import fresh_install_env, run_saathi
 
 pytestmark = pytest.mark.processes
 

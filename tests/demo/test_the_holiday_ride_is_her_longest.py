@@ -8,7 +8,7 @@ from saathi.activities.models import Activity
 from saathi.demo.chapters import HER, HIM
 from saathi.demo.load import load_demo
 from saathi.records.models import Kind, Milestone
-from tests.demo.conftest import TODAY
+from tests.demo.loading import TODAY
 
 
 @pytest.fixture

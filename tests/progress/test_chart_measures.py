@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from saathi.accounts.models import User
-from tests.activities.pages import browser_of
-from tests.progress.conftest import entry
+from tests.people import browser_of
+from tests.progress.entries import entry
 
 pytestmark = pytest.mark.django_db
 

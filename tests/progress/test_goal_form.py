@@ -7,7 +7,8 @@ import pytest
 
 from saathi.accounts.models import User
 from saathi.progress.models import Goal
-from tests.activities.pages import browser_of, text_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 

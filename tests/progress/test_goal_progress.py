@@ -10,8 +10,9 @@ import pytest
 from saathi.accounts.models import User
 from saathi.progress.goals import goal_progress
 from saathi.progress.models import Goal
-from tests.activities.pages import browser_of, text_of
-from tests.progress.conftest import entry
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.progress.entries import entry
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ import pytest
 
 from saathi.accounts.models import User
 from saathi.progress.streaks import Streak, streaks
-from tests.activities.pages import browser_of, text_of
-from tests.progress.conftest import entry
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.progress.entries import entry
 
 TODAY = date(2026, 5, 20)
 

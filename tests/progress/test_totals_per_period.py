@@ -10,8 +10,8 @@ import pytest
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.progress.periods import iso_weeks
-from tests.activities.pages import browser_of
-from tests.progress.conftest import entry
+from tests.people import browser_of
+from tests.progress.entries import entry
 
 pytestmark = pytest.mark.django_db
 

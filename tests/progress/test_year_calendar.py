@@ -12,8 +12,8 @@ from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.progress.heatmap import heatmap
 from saathi.units import Units
-from tests.activities.pages import browser_of
-from tests.progress.conftest import entry
+from tests.people import browser_of
+from tests.progress.entries import entry
 
 pytestmark = pytest.mark.django_db
 

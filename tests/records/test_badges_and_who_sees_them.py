@@ -4,8 +4,9 @@ another activity, so it shows only to those who may see that one too."""
 from __future__ import annotations
 
 from saathi.accounts.models import User
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry
 
 
 def test_a_stranger_sees_the_badge_of_a_public_ride_without_a_private_comparison(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from saathi.accounts.models import User
 from saathi.records.models import Kind, Record
 from saathi.units import duration_text
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import imported_run, milestones_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import imported_run, milestones_of
 
 
 def test_a_faster_run_shows_its_new_best_times_with_the_old_ones(owner: User) -> None:

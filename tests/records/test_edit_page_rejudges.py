@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from saathi.accounts.models import User
 from saathi.records.models import Kind, Record
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry, milestones_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry, milestones_of
 
 
 def _edit(owner: User, activity_pk: int, **changes: str) -> None:

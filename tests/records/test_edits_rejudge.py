@@ -7,8 +7,9 @@ from saathi.accounts.models import User
 from saathi.activities.changes import edit_activity
 from saathi.activities.manual import edit_manual_figures
 from saathi.records.models import Kind, Record
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry, milestones_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry, milestones_of
 
 
 def _holders(owner: User, sport: str, measure: str = "distance") -> list[int]:

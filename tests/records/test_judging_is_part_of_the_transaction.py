@@ -10,7 +10,7 @@ from saathi.activities.changes import delete_activity
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, JobState
 from saathi.records.models import Milestone, Record
-from tests.records.conftest import entry, gpx_ride, local, stored
+from tests.records.history import entry, gpx_ride, local, stored
 
 
 def _crash(*args: object, **kwargs: object) -> None:

@@ -12,7 +12,7 @@ from saathi.accounts.models import User
 from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.models import Activity, Source
 from saathi.records.records import forget, judge, rebuild
-from tests.records.conftest import local, stored
+from tests.records.history import local, stored
 
 SPORTS = ["ride", "run", "yoga", "hike"]
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from saathi.accounts.models import User
 from saathi.activities.changes import delete_activity
 from saathi.records.models import Kind, Record
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry, imported_ride, milestones_of
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry, imported_ride, milestones_of
 
 
 def test_the_second_longer_ride_says_longest_ride_so_far_with_the_first(owner: User) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from saathi.accounts.models import User
 from saathi.records.models import Kind, Record
 from saathi.records.records import rebuild
-from tests.records.conftest import imported_ride, milestones_of, stored
+from tests.records.history import imported_ride, milestones_of, stored
 
 
 def test_an_older_shorter_ride_arriving_later_makes_the_newer_one_longest(owner: User) -> None:

@@ -13,7 +13,7 @@ from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.models import Activity, Source
 from saathi.records.models import Record
 from saathi.records.records import forget, judge, rebuild
-from tests.records.conftest import entry, local
+from tests.records.history import entry, local
 
 # What one entry, edit or delete may spend in all, judging included: the entry itself
 # takes two (its insert, and the transaction's savepoint or commit), a delete six more

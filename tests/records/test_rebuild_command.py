@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from saathi.accounts.models import User
 from saathi.records.models import Milestone, Record
-from tests.records.conftest import entry, stored
+from tests.records.history import entry, stored
 
 
 def test_it_restores_what_judging_made_and_names_who(owner: User, stranger: User) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from saathi.accounts.models import User
 from saathi.records.models import Kind, Record
-from tests.records.conftest import entry, milestones_of
+from tests.records.history import entry, milestones_of
 
 
 def test_a_long_ride_does_not_beat_a_run_nor_a_run_a_ride(owner: User) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from saathi.accounts.models import User
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry
 
 
 def test_the_owner_sees_each_record_with_its_activity_and_history(owner: User) -> None:

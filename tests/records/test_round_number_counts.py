@@ -8,8 +8,9 @@ from saathi.accounts.models import User
 from saathi.activities.changes import delete_activity
 from saathi.records.chains import ROUND_NUMBERS
 from saathi.records.models import Kind, Milestone
-from tests.activities.pages import browser_of, text_of
-from tests.records.conftest import entry
+from tests.activities.pages import text_of
+from tests.people import browser_of
+from tests.records.history import entry
 
 
 def _rides(owner: User, count: int, first: date) -> list[int]:

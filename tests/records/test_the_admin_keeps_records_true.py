@@ -13,7 +13,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import Activity, ImportJob
 from saathi.records.models import Record
-from tests.records.conftest import gpx_ride, imported_ride, local
+from tests.records.history import gpx_ride, imported_ride, local
 
 OnCommit = Callable[..., AbstractContextManager[object]]
 

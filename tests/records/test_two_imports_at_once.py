@@ -12,7 +12,7 @@ from django.db import connection, connections, transaction
 from saathi.accounts.models import User
 from saathi.activities.models import Activity, Source
 from saathi.records.records import judge, rebuild
-from tests.records.conftest import local, stored
+from tests.records.history import local, stored
 from tests.services import postgres_url
 
 

@@ -21,7 +21,7 @@ from saathi.accounts.models import User
 from saathi.activities.imports import import_inline
 from saathi.activities.models import ImportJob, JobState
 from saathi.system.files import file_fields
-from tests.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 OnCommit = Callable[..., AbstractContextManager[object]]
 RUN = TESTDATA / "gpx" / "run_gpxtpx.gpx"

@@ -19,8 +19,7 @@ import pytest
 
 from saathi.tracks.figures import compute
 from saathi.tracks.track import Track
-
-TESTDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "testdata"
+from tests.paths import REPO_ROOT, TESTDATA
 
 EXCEPTIONS = {
     ("2019-02-17-062644-ELEMNT-297E-195-0.fit", "fit_session[0]", "elapsed"): (
@@ -117,7 +116,7 @@ _TRACKS: dict[Path, Track] = {}
 
 
 def _figures(row: dict[str, str]):  # type: ignore[no-untyped-def]
-    path = TESTDATA / row["file"].removeprefix("shared/testdata/")
+    path = REPO_ROOT / row["file"]
     if path not in _TRACKS:
         _TRACKS[path] = _read(path)
     track = _TRACKS[path]

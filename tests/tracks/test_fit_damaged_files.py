@@ -8,7 +8,7 @@ import pytest
 
 from saathi.tracks.fit import read_fit
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 MALFORMED = TESTDATA / "malformed"
 

@@ -9,7 +9,7 @@ from saathi.tracks import fit_profile as profile
 from saathi.tracks.fit import read_fit
 from saathi.tracks.fit_device import GARMIN_WITHOUT_BAROMETER
 from saathi.tracks.track import Track
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def _read(name: str, folder: str = "fit") -> Track:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from saathi.tracks.fit import read_fit
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 # Small files so that each example runs in milliseconds, chosen for their quirks:
 # compressed timestamps and speed/distance, chained headers, developer fields.

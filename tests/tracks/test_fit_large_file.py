@@ -7,7 +7,7 @@ import struct
 import tracemalloc
 
 from saathi.tracks.fit import read_fit
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def _repeated(name: str, megabytes: float) -> tuple[bytes, int]:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from saathi.tracks.fit import read_fit
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 # One of each quirk: compressed timestamps and speed/distance, fields of odd sizes,
 # chained files, summaries before records, developer fields, big files with several

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
-
 import pytest
 
 from saathi.tracks import fit_profile
-from tests.tracks.conftest import ROOT
+from tests.scripts import load_script
 
 pytest.importorskip("garmin_fit_sdk")
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_fit_profile.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_committed_profile_equals_a_fresh_extract_from_the_sdk() -> None:
-    generator = _generator()
+    generator = load_script("gen_fit_profile")
     namespace: dict[str, object] = {}
     exec(generator._render(), namespace)
     assert namespace["MESSAGES"] == fit_profile.MESSAGES

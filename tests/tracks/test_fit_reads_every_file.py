@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from saathi.tracks.fit import read_fit
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 FILES = sorted((TESTDATA / "fit").glob("*.fit"))
 EXPECTED_WARNINGS = {"compressed-speed-distance.fit": ["no absolute date"]}

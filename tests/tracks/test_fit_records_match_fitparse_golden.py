@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from saathi.tracks.fit import read_fit
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 FIT = TESTDATA / "fit"
 PDT = timezone(timedelta(hours=-7))

@@ -12,7 +12,7 @@ import pytest
 
 from saathi.tracks.fit import FIT_EPOCH, read_fit
 from saathi.tracks.track import Track
-from tests.tracks.conftest import ROOT, TESTDATA
+from tests.paths import REPO_ROOT, TESTDATA
 
 FIGURES = {
     "total_distance_m": "distance_m",
@@ -37,7 +37,7 @@ _cache: dict[str, Track] = {}
 
 def _track(path: str) -> Track:
     if path not in _cache:
-        data = (ROOT.parent / path).read_bytes()
+        data = (REPO_ROOT / path).read_bytes()
         _cache[path] = read_fit(gzip.decompress(data) if path.endswith(".gz") else data)
     return _cache[path]
 

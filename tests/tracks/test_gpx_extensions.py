@@ -7,7 +7,7 @@ import numpy as np
 
 from saathi.tracks.gpx import read_gpx
 from saathi.tracks.read import read_track
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 TPX1 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
 TPX2 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v2"

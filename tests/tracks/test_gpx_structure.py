@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from saathi.tracks.read import read_track
-from tests.tracks.conftest import TESTDATA
+from tests.paths import REPO_ROOT, TESTDATA
 
 
 def _gpx_structure_rows() -> list[dict[str, str]]:
@@ -25,7 +25,7 @@ def _gpx_structure_rows() -> list[dict[str, str]]:
 
 
 def _path(row: dict[str, str]) -> Path:
-    return TESTDATA / row["file"].removeprefix("shared/testdata/")
+    return REPO_ROOT / row["file"]
 
 
 @pytest.mark.parametrize("row", _gpx_structure_rows(), ids=lambda r: Path(r["file"]).name)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from saathi.tracks.read import read_track
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def _gpx(points: str, *, creator: str = "Test", head: str = "") -> bytes:

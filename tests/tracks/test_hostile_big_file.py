@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.tracks.conftest import ROOT
+from tests.paths import REPO_ROOT
 
 # Runs in a fresh interpreter so its peak resident memory is this read's alone.
 SCRIPT = textwrap.dedent(
@@ -60,7 +60,7 @@ SCRIPT = textwrap.dedent(
 
 def test_a_100_mb_gpx_reads_in_bounded_memory():
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", SCRIPT], cwd=REPO_ROOT, capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from saathi.tracks.read import read_track
 from saathi.tracks.track import Track, TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 # Small files, so each example runs in milliseconds.
 SOURCES = [

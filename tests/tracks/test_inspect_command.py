@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from saathi.tracks.inspect import COMPUTED_KEYS, DEVICE_KEYS, main
+from tests.paths import REPO_ROOT, TESTDATA
 
-ROOT = Path(__file__).resolve().parents[2]
-TESTDATA = ROOT.parent / "shared" / "testdata"
 RUN = TESTDATA / "fit" / "garmin-stamina.fit"
 TRIATHLON = TESTDATA / "fit" / "sample_mulitple_header.fit"
 GPX = TESTDATA / "gpx" / "activity_4801048867.gpx"
@@ -118,7 +117,7 @@ def test_the_command_runs_without_importing_django() -> None:
         "assert 'django' not in sys.modules, 'django was imported'; sys.exit(status)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["format"] == "fit"
@@ -127,7 +126,7 @@ def test_the_command_runs_without_importing_django() -> None:
 def test_python_dash_m_runs_it() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "saathi.tracks.inspect", str(RUN), "--json"],
-        cwd=ROOT,
+        cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         check=False,

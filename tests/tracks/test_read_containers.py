@@ -10,7 +10,7 @@ import pytest
 
 from saathi.tracks.read import iter_archive, read_track
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 GPX = TESTDATA / "gpx" / "run_gpxtpx.gpx"  # 42 points (REFERENCE.tsv)
 TCX = TESTDATA / "tcx" / "activity_5039744860.tcx"  # 100 points

@@ -6,7 +6,7 @@ import pytest
 
 from saathi.tracks.read import detect_format, read_track
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 GPX = b'<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg><trkpt lat="1" lon="2"/></trkseg></trk></gpx>'  # noqa: E501
 

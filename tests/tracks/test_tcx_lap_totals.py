@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from saathi.tracks.read import read_track
-from tests.tracks.conftest import TESTDATA
+from tests.paths import REPO_ROOT, TESTDATA
 
 
 def _rows(scope: str) -> list[dict[str, str]]:
@@ -23,7 +23,7 @@ def _rows(scope: str) -> list[dict[str, str]]:
 
 
 def _path(row: dict[str, str]) -> Path:
-    return TESTDATA / row["file"].removeprefix("shared/testdata/")
+    return REPO_ROOT / row["file"]
 
 
 @pytest.mark.parametrize("row", _rows("tcx_lap_totals"), ids=lambda r: Path(r["file"]).name)

@@ -10,7 +10,7 @@ from tcxreader.tcxreader import TCXReader
 
 from saathi.tracks.read import read_track
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
+from tests.paths import TESTDATA
 
 
 def _nan(value: float | None) -> float:

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 
 from saathi.tracks.track import TrackError
-from tests.tracks.conftest import TESTDATA
-from tests.tracks.test_xml_fast_path_matches_lxml import (
-    _assert_same,
-    _chunks,
-    _outcome,
-    _parser,
+from tests.paths import TESTDATA
+from tests.tracks.fast_path import (
+    assert_same,
+    chunks,
     count_fast_points,
+    outcome,
+    parser_for,
 )
 
 GPX = TESTDATA / "gpx" / "run_gpxtpx.gpx"  # Strava: gpxtpx:hr
@@ -207,7 +207,7 @@ def _fast_points(data: bytes, size: int, monkeypatch: pytest.MonkeyPatch) -> int
     with monkeypatch.context() as patch:
         popped = count_fast_points(patch)
         with contextlib.suppress(TrackError):  # unreadable: how far did the fast path get?
-            _parser(data)(_chunks(data, size))
+            parser_for(data)(chunks(data, size))
     return sum(popped)
 
 
@@ -222,8 +222,8 @@ def test_an_unusual_point_reads_the_same_on_both_paths(
     stays_fast = stays if isinstance(stays, bool) else stays[tcx]
     # Small chunks too: a point cut by a chunk's end, runs split between chunks.
     for size in (1 << 17,) if path == GARMIN_GPX else (1 << 17, 1000):
-        fast, slow = _outcome(data, size, fast=True), _outcome(data, size, fast=False)
-        _assert_same(fast, slow)
+        fast, slow = outcome(data, size, fast=True), outcome(data, size, fast=False)
+        assert_same(fast, slow)
         read_fast = _fast_points(data, size, monkeypatch)
         if stays_fast:
             assert not isinstance(slow, str)
@@ -236,15 +236,15 @@ def test_a_point_hidden_in_a_comment_between_points_is_not_read() -> None:
     data = GPX.read_bytes().replace(
         b"</trkpt>", b'</trkpt><!-- <trkpt lat="1" lon="2"><ele>3</ele></trkpt> -->', 5
     )
-    fast, slow = _outcome(data, 1 << 17, fast=True), _outcome(data, 1 << 17, fast=False)
-    _assert_same(fast, slow)
+    fast, slow = outcome(data, 1 << 17, fast=True), outcome(data, 1 << 17, fast=False)
+    assert_same(fast, slow)
     assert not isinstance(fast, str) and 1.0 not in fast.lat
 
 
 def test_segments_and_laps_between_points_keep_their_places() -> None:
     data = GPX.read_bytes().replace(b"</trkpt>", b"</trkpt></trkseg><trkseg>", 3)
-    fast, slow = _outcome(data, 1 << 17, fast=True), _outcome(data, 1 << 17, fast=False)
-    _assert_same(fast, slow)
+    fast, slow = outcome(data, 1 << 17, fast=True), outcome(data, 1 << 17, fast=False)
+    assert_same(fast, slow)
     assert not isinstance(fast, str) and len(fast.breaks) == 3
 
 
@@ -264,8 +264,8 @@ def test_warnings_name_the_same_lines_on_both_paths() -> None:
         rb"<time>[^<]*</time>", b"<time>2019-09-20T14:10:03Z</time>", data[at:], count=1
     )
     for size in (1 << 17, 5000):
-        fast, slow = _outcome(data, size, fast=True), _outcome(data, size, fast=False)
-        _assert_same(fast, slow)
+        fast, slow = outcome(data, size, fast=True), outcome(data, size, fast=False)
+        assert_same(fast, slow)
         assert not isinstance(fast, str)
         assert any("off the globe (first at line" in w for w in fast.warnings)
         assert any("go backwards" in w for w in fast.warnings)
@@ -276,6 +276,6 @@ def test_a_point_with_thousands_of_elements_is_left_to_lxml(
 ) -> None:
     crowd = b"".join(b"<e%d>%d</e%d>" % (k, k, k) for k in range(3000))
     data, index = _changed(GPX, _sub(rb"(</time>)", rb"\1" + crowd))
-    fast, slow = _outcome(data, 1 << 17, fast=True), _outcome(data, 1 << 17, fast=False)
-    _assert_same(fast, slow)
+    fast, slow = outcome(data, 1 << 17, fast=True), outcome(data, 1 << 17, fast=False)
+    assert_same(fast, slow)
     assert _fast_points(data, 1 << 17, monkeypatch) <= index

@@ -11,8 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.tracks.conftest import TESTDATA
-from tests.tracks.test_xml_fast_path_matches_lxml import _assert_same, _outcome
+from tests.paths import TESTDATA
+from tests.tracks.fast_path import assert_same, outcome
 
 SOURCES = [
     (TESTDATA / "gpx" / "run_gpxtpx.gpx").read_bytes(),
@@ -96,4 +96,4 @@ def test_a_mangled_file_reads_the_same_on_both_paths(
         else:
             del data[at : at + len(fragment)]
     mangled = bytes(data)
-    _assert_same(_outcome(mangled, size, fast=True), _outcome(mangled, size, fast=False))
+    assert_same(outcome(mangled, size, fast=True), outcome(mangled, size, fast=False))

@@ -1,5 +1,5 @@
-"""People and activities for the records tests: entries made the normal way, real GPX
-rides made on the spot, and the stored records and milestones as plain sets."""
+"""A history for the records tests: entries made the normal way, real GPX rides made on
+the spot, and the stored records and milestones as plain sets."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from saathi.accounts.models import User
 from saathi.activities.imports import Upload, import_file
 from saathi.activities.manual import create_manual_activity
@@ -17,16 +15,6 @@ from saathi.activities.models import Activity
 from saathi.records.models import Milestone, Record
 
 KOLKATA = ZoneInfo("Asia/Kolkata")
-
-
-@pytest.fixture
-def owner(db: None) -> User:
-    return User.objects.create_user("asha", "asha@example.org", time_zone="Asia/Kolkata")
-
-
-@pytest.fixture
-def stranger(db: None) -> User:
-    return User.objects.create_user("ravi", "ravi@example.org", time_zone="Asia/Kolkata")
 
 
 def local(text: str) -> datetime:
