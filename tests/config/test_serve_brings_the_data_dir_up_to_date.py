@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.config.conftest import fresh_install_env, start_saathi, stop
+from tests.processes import fresh_install_env, start_saathi, stop
 from tests.services import free_port, wait_until
 
 pytestmark = pytest.mark.processes

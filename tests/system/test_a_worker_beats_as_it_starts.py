@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.config.conftest import fresh_install_env, run_saathi, start_saathi, stop
+from tests.processes import fresh_install_env, run_saathi, start_saathi, stop
 
 pytestmark = pytest.mark.processes
 
