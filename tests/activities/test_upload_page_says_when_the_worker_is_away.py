@@ -14,8 +14,9 @@ from saathi.accounts.models import User
 from saathi.activities.imports import receive_upload
 from saathi.activities.models import ImportJob, JobState
 from saathi.system.models import WorkerHeartbeat
-from tests.activities.pages import RUN, browser_of, text_of
+from tests.activities.pages import RUN, text_of
 from tests.paths import TESTDATA
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 
