@@ -1,4 +1,4 @@
-"""The story, one function per chapter (../shared/PRODUCT.md, "The story it must tell").
+"""The story, one function per chapter: the README's "The demo" tells it.
 
 A chapter adds happenings to the Story: outings a device recorded (written as files and
 imported) and entries logged by hand. The loader plays them all in time order, so the

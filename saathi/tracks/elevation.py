@@ -28,15 +28,15 @@ class Method:
         return f"1 Hz, {self.window_s} s mean, {self.band_m:g} m hysteresis"
 
 
-# ALGORITHMS.md starts barometers at 5-15 s and 1-1.5 m. On the 30 FIT sessions in
-# shared/testdata with device ascent, 10 s and 1.2 m match 23 within 10 % or 15 m;
+# The usual starting point for barometers is at 5-15 s and 1-1.5 m. On the 30 FIT sessions in
+# tests/data with device ascent, 10 s and 1.2 m match 23 within 10 % or 15 m;
 # 8 s and 3 m match 28 (median error 2 %): devices ignore wobbles that 1.2 m lets through.
 METHODS: dict[Source, Method] = {
     "barometric": Method(window_s=8, band_m=3.0),
     "gps": Method(window_s=30, band_m=4.0),
 }
 # How far a recorded altitude sits from the midpoint of its two neighbours, the median
-# over a file: 0.0-0.2 m for every barometric file in shared/testdata (0.2 m steps, even
+# over a file: 0.0-0.2 m for every barometric file in tests/data (0.2 m steps, even
 # at 6 s spacing), 0.48-0.55 m for the GPS-only phone and handheld GPX files.
 _GPS_NOISE_M = 0.3
 # Cable cars climb at up to ~10 m/s; a faster change between two samples is a glitch.
