@@ -53,11 +53,18 @@ _failed = pytest.StashKey[bool]()
 
 
 @pytest.fixture
+def base_url(live_server: LiveServer) -> str:
+    """Where the pages are served: pytest-django's live server, which makes the test
+    transactional (test_demo_tour.py serves its module's demo from a server of its own)."""
+    return live_server.url
+
+
+@pytest.fixture
 def page(
-    browser: Browser, live_server: LiveServer, output_dir: Path, request: pytest.FixtureRequest
+    browser: Browser, base_url: str, output_dir: Path, request: pytest.FixtureRequest
 ) -> Iterator[Page]:
     # A phone's viewport: the layout people will use most.
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
@@ -69,13 +76,13 @@ def page(
 
 
 @pytest.fixture
-def offline(page: Page, live_server: LiveServer, settings: Settings) -> Iterator[list[str]]:
+def offline(page: Page, base_url: str, settings: Settings) -> Iterator[list[str]]:
     """No map tiles, and any request leaving the test server is refused and recorded."""
     settings.MAP_TILE_URL = ""
     outside: list[str] = []
 
     def guard(route: Route) -> None:
-        if route.request.url.startswith(live_server.url):
+        if route.request.url.startswith(base_url):
             route.continue_()
         else:
             outside.append(route.request.url)

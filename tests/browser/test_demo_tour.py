@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.test import modify_settings, override_settings
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from pytest_django import DjangoDbBlocker
+from pytest_django.live_server_helper import LiveServer
 
 from saathi.activities.models import Activity
 from saathi.demo.chapters import HER, HIM, HOME_ZONE, Person
@@ -26,9 +32,49 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = os.environ.get("SAATHI_SCREENSHOTS", "").strip()
 
 
+@pytest.fixture(scope="module")
+def demo_site(
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """The demo, loaded once for this module and served by a live server of its own.
+
+    pytest-django's live_server makes each test that takes it transactional, and the
+    flush after each such test would take the demo with it. So the demo is committed
+    here and served by this module's server: on PostgreSQL its own connection sees the
+    committed rows, on SQLite's in-memory database it shares the tests' connection. The
+    tests run in transactions (`db`) like most; after the last one the tables are
+    flushed, as a transactional test leaves them.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        override_settings(MEDIA_ROOT=media),
+        modify_settings(ALLOWED_HOSTS={"append": "localhost"}),
+        django_db_blocker.unblock(),
+    ):
+        load_demo(days=365 if SCREENSHOTS else 120, say=lambda line: None)
+        server = LiveServer("localhost")
+        try:
+            with django_db_blocker.block():
+                yield server.url
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
+            # The load ran on a connection of its own (Django keeps one per thread and
+            # async context, and Playwright's loop runs in this thread): left open,
+            # PostgreSQL would refuse to drop the test database at the end of the run.
+            connections.close_all()
+
+
 @pytest.fixture
-def demo(transactional_db: None) -> None:
-    load_demo(days=365 if SCREENSHOTS else 120, say=lambda line: None)
+def base_url(demo_site: str, db: None) -> str:
+    return demo_site
+
+
+@pytest.fixture
+def demo(demo_site: str) -> None:
+    """The demo of the module: a year with SAATHI_SCREENSHOTS, four months otherwise."""
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -59,23 +58,6 @@ def test_loading_it_twice_loads_nothing_twice(small_demo: list[str]) -> None:
     assert loaded.already and loaded.files == 0
     assert (Activity.objects.count(), ImportJob.objects.count(), User.objects.count()) == before
     assert any("already loaded" in line for line in lines)
-
-
-def test_reset_removes_the_demo_and_its_originals_and_loads_it_again(
-    small_demo: list[str], django_capture_on_commit_callbacks: Any
-) -> None:
-    old_jobs = list(ImportJob.objects.all())
-    storage = old_jobs[0].original.storage
-    stranger = User.objects.create_user("ravi", "ravi@example.org")
-    count = Activity.objects.count()
-
-    with django_capture_on_commit_callbacks(execute=True):  # originals go on commit
-        load_small_demo(reset=True)
-
-    assert not ImportJob.objects.filter(pk__in=[job.pk for job in old_jobs]).exists()
-    assert not any(storage.exists(job.original.name) for job in old_jobs)
-    assert Activity.objects.count() == count
-    assert User.objects.filter(pk=stranger.pk).exists()
 
 
 def test_the_printed_logins_work(small_demo: list[str], client: Client) -> None:

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from pytest_django import DjangoDbBlocker
 
 from saathi.activities.models import Activity
 from saathi.demo.chapters import HER, HIM
 from saathi.demo.load import load_demo
 from saathi.records.models import Kind, Milestone
-from tests.demo.loading import TODAY
+from tests.demo.loading import TODAY, shared_by_the_module
+
+
+@pytest.fixture(scope="module")
+def _four_months_of_the_module(
+    django_db_setup: None, django_db_blocker: DjangoDbBlocker, demo_media: Path
+) -> Iterator[None]:
+    # Long enough for her build-up to ~40-45 km and his rides past 65 km before the holiday.
+    def load() -> None:
+        load_demo(today=TODAY, days=120, say=lambda line: None)
+
+    with shared_by_the_module(django_db_blocker, demo_media, load):
+        yield
 
 
 @pytest.fixture
-def four_months(db: None) -> None:
-    # Long enough for her build-up to ~40-45 km and his rides past 65 km before the holiday.
-    load_demo(today=TODAY, days=120, say=lambda line: None)
+def four_months(_four_months_of_the_module: None, db: None) -> None:
+    """Four months of the demo, loaded once for this module (tests/demo/loading.py)."""
 
 
 def test_the_holiday_ride_is_her_longest_ride_so_far(four_months: None) -> None:
