@@ -214,3 +214,15 @@ def test_a_savepoint_rolled_back_inside_a_committed_transaction_keeps_its_files(
 
     assert kept.exists() and all(default_storage.exists(name) for name in kept.names)
     assert not any(default_storage.exists(name) for name in gone.names)
+
+
+def test_two_transactions_one_after_the_other_each_remove_their_files(
+    db: None, django_capture_on_commit_callbacks: OnCommit
+) -> None:
+    first, second = _stored(_an_upload()), _stored(_an_upload())
+
+    for row in (first, second):
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            _queryset_delete(row, Client())
+
+    assert not any(default_storage.exists(name) for name in [*first.names, *second.names])
