@@ -102,13 +102,23 @@ def owner(db: None) -> User:
 
 
 @pytest.fixture
-def partner(db: None) -> User:
-    return people.partner()
+def partner(owner: User) -> User:
+    return people.partner(of=owner)
 
 
 @pytest.fixture
-def follower(db: None) -> User:
-    return people.follower()
+def follower(owner: User) -> User:
+    return people.follower(of=owner)
+
+
+@pytest.fixture
+def awaiting(owner: User) -> User:
+    return people.awaiting(of=owner)
+
+
+@pytest.fixture
+def blocked(owner: User) -> User:
+    return people.blocked(by=owner)
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ tests/conftest.py turns these into fixtures (`owner`, `partner`, `follower`, `st
 people it needs and gets them fresh, in its own transaction. Everyone has the same password,
 PASSWORD, so that any of them can log in through a form.
 
-Partners and followers do not exist yet as relationships: `partner()` and `follower()` are
-people of their own (handles "partner" and "follower") whom nothing links to the owner, so
-today each sees what a stranger sees. The issues that add following and partners make the
-link here, in these two functions, and every test that takes the fixtures gets it.
+Each relationship is made here, once: `partner(of=asha)` is her accepted training partner,
+`follower(of=asha)` her approved follower, `awaiting(of=asha)` someone whose follow request
+she has not answered, `blocked(by=asha)` someone she blocked. The rows are written directly
+(not through saathi/people/relations.py) so that what a test sees is exactly this state.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from typing import Any
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
+from django.utils.timezone import now
 
 from saathi.accounts.models import User
+from saathi.people.models import Block, Follow, Partnership
 
 PASSWORD = "correct horse battery staple"
 # The fixtures set this for every test: tests/conftest.py, _quick_password_hashing.
@@ -54,14 +56,32 @@ def owner() -> User:
     )
 
 
-def partner() -> User:
-    """The person Asha will train with; not linked to her yet (see the docstring above)."""
-    return person("partner", display_name="Priya Nair", time_zone="Asia/Kolkata")
+def partner(of: User) -> User:
+    """Priya, Asha's training partner: she asked, Asha accepted."""
+    priya = person("partner", display_name="Priya Nair", time_zone="Asia/Kolkata")
+    Partnership.objects.create(asker=priya, answerer=of, accepted=True, accepted_at=now())
+    return priya
 
 
-def follower() -> User:
-    """The person who will follow Asha; not linked to her yet (see the docstring above)."""
-    return person("follower", display_name="Farid Khan", time_zone="Asia/Kolkata")
+def follower(of: User) -> User:
+    """Farid, who follows Asha; she approved his request."""
+    farid = person("follower", display_name="Farid Khan", time_zone="Asia/Kolkata")
+    Follow.objects.create(follower=farid, followed=of, accepted=True, accepted_at=now())
+    return farid
+
+
+def awaiting(of: User) -> User:
+    """Kiran, who asked to follow Asha; she has not answered yet."""
+    kiran = person("awaiting", display_name="Kiran Das", time_zone="Asia/Kolkata")
+    Follow.objects.create(follower=kiran, followed=of, accepted=False)
+    return kiran
+
+
+def blocked(by: User) -> User:
+    """Bela, whom Asha blocked (after Bela had followed her: the block ended it)."""
+    bela = person("blocked", display_name="Bela Roy", time_zone="Asia/Kolkata")
+    Block.objects.create(blocker=by, blocked=bela)
+    return bela
 
 
 def stranger() -> User:

@@ -19,6 +19,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from saathi.accounts.handles import normalise_handle, validate_handle
+from saathi.accounts.sharing import FindableBy, MatchWith, Visibility
 from saathi.units import Units
 
 # Ages outside this span are almost always a typing slip (2001 entered as 2021).
@@ -120,6 +121,50 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text="Beats per minute, the highest you have seen in a hard effort.",
     )
 
+    # Shown to others on the profile; both optional and free text ("Srinagar").
+    bio = models.CharField(max_length=300, blank=True)
+    home_region = models.CharField(max_length=80, blank=True)
+
+    # Sharing: who may follow, find and see this person (saathi/accounts/sharing.py).
+    approve_followers = models.BooleanField(
+        "approve who follows me",
+        default=True,
+        help_text="When off, anyone signed in may follow you without asking.",
+    )
+    findable_by = models.CharField(
+        "who can find me", max_length=12, choices=FindableBy.choices, default=FindableBy.EVERYONE
+    )
+    public_profile = models.BooleanField(
+        "show my profile to people who are not signed in",
+        default=False,
+        help_text="Your public profile and the activities you share with everyone.",
+    )
+    default_visibility = models.CharField(
+        "who sees new activities",
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.FOLLOWERS,
+    )
+    default_map_visibility = models.CharField(
+        "who sees their maps",
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.FOLLOWERS,
+        help_text="Never more people than see the activity.",
+    )
+    hide_ends = models.BooleanField(
+        "hide the start and end of every activity",
+        default=True,
+        help_text="Others see your routes without their first and last few hundred metres.",
+    )
+    match_with = models.CharField(
+        "find outings together with",
+        max_length=12,
+        choices=MatchWith.choices,
+        default=MatchWith.PARTNERS_AND_MUTUAL,
+    )
+    email_notifications = models.BooleanField("email me my notifications", default=False)
+
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -177,6 +222,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def today(self, now: datetime | None = None) -> date:
         """This person's date: "today" on every page is theirs, never the server's."""
         return self.local_now(now).date()
+
+    @property
+    def new_activity_levels(self) -> dict[str, str]:
+        """Who sees a new activity and its map, as this person chose for imports and
+        manual entries; the map never wider than the activity."""
+        return {
+            "visibility": self.default_visibility,
+            "map_visibility": Visibility.narrower(
+                self.default_map_visibility, self.default_visibility
+            ),
+        }
 
     @property
     def unit_system(self) -> Units:

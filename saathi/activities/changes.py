@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
-from saathi.activities.models import EDITABLE_FIELDS, Activity, Source
+from saathi.activities.models import EDITABLE_FIELDS, Activity, Source, Visibility
 from saathi.activities.summary import refigure
 from saathi.records.records import forget, judge
 
@@ -40,6 +40,8 @@ def edit_activity(activity: Activity, **changes: Any) -> None:
         for name, value in changes.items():
             setattr(activity, name, value)
         activity.full_clean(exclude=["owner"])
+        # Narrowing who sees an activity narrows who sees its map with it.
+        activity.map_visibility = Visibility.narrower(activity.map_visibility, activity.visibility)
         activity.local_date = activity.local_start.date()
         if new_sport and activity.source == Source.FILE:
             refigure(activity)

@@ -145,12 +145,29 @@ class EditActivityForm(forms.ModelForm[Activity]):
 
     class Meta:
         model = Activity
-        fields = ["title", "description", "sport", "timezone", "visibility", "perceived_effort"]
+        fields = [
+            "title",
+            "description",
+            "sport",
+            "timezone",
+            "visibility",
+            "map_visibility",
+            "perceived_effort",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
+            "map_visibility": forms.RadioSelect,
         }
-        labels = {"visibility": "Who can see it", "perceived_effort": "How hard it felt (1-10)"}
+        labels = {
+            "visibility": "Who can see it",
+            "map_visibility": "Who can see the map",
+            "perceived_effort": "How hard it felt (1-10)",
+        }
+        help_texts = {
+            "map_visibility": "The route, its charts and the GPX download; never more people "
+            "than see the activity. Others see its title and figures only.",
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -159,3 +176,4 @@ class EditActivityForm(forms.ModelForm[Activity]):
         assert isinstance(zone, forms.ChoiceField) and isinstance(visibility, forms.ChoiceField)
         zone.choices = [(z, z) for z in time_zone_names()]
         visibility.choices = Visibility.choices
+        self.fields["map_visibility"].choices = Visibility.choices  # type: ignore[attr-defined]

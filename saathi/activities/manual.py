@@ -40,12 +40,17 @@ def create_manual_activity(
     title: str = "",
     description: str = "",
     perceived_effort: int | None = None,
-    visibility: str = Visibility.ONLY_ME,
+    visibility: str | None = None,
+    map_visibility: str | None = None,
 ) -> Activity:
     """Save an activity with no file; raises ValidationError naming each bad field.
 
-    A naive `start` is a wall-clock time in the owner's home zone.
+    A naive `start` is a wall-clock time in the owner's home zone. Who sees it is the
+    owner's default for new activities unless given; the map never wider than that.
     """
+    levels = owner.new_activity_levels
+    visibility = visibility or levels["visibility"]
+    map_visibility = Visibility.narrower(map_visibility or levels["map_visibility"], visibility)
     check_figures(sport=sport, duration_s=duration_s, distance_m=distance_m, ascent_m=ascent_m)
     zone = _zone_of(start, owner.time_zone)
     local_start = start.replace(tzinfo=ZoneInfo(zone)) if timezone.is_naive(start) else start
@@ -64,6 +69,7 @@ def create_manual_activity(
         description=description,
         perceived_effort=perceived_effort,
         visibility=visibility,
+        map_visibility=map_visibility,
         **manual_figures(chosen, duration_s, distance_m, ascent_m),
     )
     activity.full_clean(exclude=["owner"])

@@ -18,8 +18,12 @@ from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
 from django.utils.timezone import now
 
 from saathi.accounts.models import validate_time_zone
+from saathi.accounts.sharing import (
+    Visibility as Visibility,
+)  # re-exported: the activity form and tests name it here
 from saathi.activities.sports import FIT_NAMES, Sport
 from saathi.activities.streams import unpack
+from saathi.people.circles import may_see
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -47,15 +51,16 @@ HEADLINE_FIELDS = (
 
 # What the owner may change after an import; figures come from the file.
 EDITABLE_FIELDS = frozenset(
-    {"title", "description", "sport", "timezone", "visibility", "perceived_effort"}
+    {
+        "title",
+        "description",
+        "sport",
+        "timezone",
+        "visibility",
+        "map_visibility",
+        "perceived_effort",
+    }
 )
-
-
-class Visibility(models.TextChoices):
-    # A CharField, not a boolean: partners and clubs will join these as new values.
-    ONLY_ME = "only_me", "Only me"
-    FOLLOWERS = "followers", "Followers"
-    PUBLIC = "public", "Everyone"
 
 
 class Source(models.TextChoices):
@@ -80,13 +85,14 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
         """What `user` may see: the one privacy rule for pages, feed, API and exports.
 
-        There are no follows yet, so "followers" behaves like "only me" for everyone
-        but the owner; when follows land, this is the one place that learns of them.
-        Anonymous visitors see nothing until public profiles are designed.
+        Follows, partners, blocks and public profiles are read by people/circles.py.
         """
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(models.Q(owner=user) | models.Q(visibility=Visibility.PUBLIC))
+        return self.filter(may_see(user, level="visibility"))
+
+    def map_visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
+        """The activities whose route `user` may see (map, streams, downloads): never
+        more than `visible_to`, whatever the map level says."""
+        return self.visible_to(user).filter(may_see(user, level="map_visibility"))
 
     def of_sport(self, sport: str) -> ActivityQuerySet:
         """One sport's activities; all of them when `sport` is blank."""
@@ -135,6 +141,11 @@ class Activity(models.Model):
     local_date = models.DateField()
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.FILE)
     visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.ONLY_ME
+    )
+    # Who sees the route, streams and downloads; read through map_visible_to, which
+    # never lets it be wider than `visibility`.
+    map_visibility = models.CharField(
         max_length=16, choices=Visibility.choices, default=Visibility.ONLY_ME
     )
     perceived_effort = models.PositiveSmallIntegerField(

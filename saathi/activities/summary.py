@@ -62,6 +62,7 @@ def activity_from_track(
         device=(track.device or "")[:120],
         file_format=track.format,
         sha256=sha256,
+        **owner.new_activity_levels,
         title=title_for(start=first, end=last, sport=TITLE_WORDS[sport], local_start=local_start)[
             :200
         ],

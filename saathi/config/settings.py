@@ -131,9 +131,12 @@ SAATHI_WEB_WORKERS = env_int("SAATHI_WEB_WORKERS", 2, minimum=1, maximum=64)
 INSTALLED_APPS = [
     "saathi.accounts",
     "saathi.system",
+    "saathi.notifications",
+    "saathi.people",
     "saathi.activities",
     "saathi.records",
     "saathi.progress",
+    "saathi.together",
     "saathi.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -24,14 +24,16 @@ def test_the_owner_renames_it_and_moves_it_to_another_zone(owner: User) -> None:
             "sport": "mountain_bike_ride",
             "timezone": "America/Los_Angeles",
             "visibility": "public",
+            "map_visibility": "followers",
         },
     )
     assert response["Location"] == f"/activities/{ride.pk}/"
     ride.refresh_from_db()
-    assert (ride.title, ride.sport, ride.visibility) == (
+    assert (ride.title, ride.sport, ride.visibility, ride.map_visibility) == (
         "Ardennes with Ravi",
         "mountain_bike_ride",
         "public",
+        "followers",
     )
     # 14:10 UTC on 20 Sep 2019 was 07:10 that morning in Los Angeles: the same day.
     html = browser_of(owner).get(f"/activities/{ride.pk}/").content.decode()
@@ -43,7 +45,13 @@ def test_an_unknown_time_zone_is_refused(owner: User) -> None:
     ride = imported(owner, RIDE)
     response = browser_of(owner).post(
         f"/activities/{ride.pk}/edit/",
-        {"title": "x", "sport": "ride", "timezone": "Mars/Olympus", "visibility": "only_me"},
+        {
+            "title": "x",
+            "sport": "ride",
+            "timezone": "Mars/Olympus",
+            "visibility": "only_me",
+            "map_visibility": "only_me",
+        },
     )
     assert response.status_code == 200 and "Mars/Olympus" in response.content.decode()
     ride.refresh_from_db()

@@ -30,7 +30,8 @@ def test_a_morning_yoga_entry_needs_no_distance_and_is_titled_by_time_of_day(
     assert yoga.local_date == date(2026, 3, 2)
     assert yoga.distance_m is None
     assert yoga.moving_s == yoga.elapsed_s == 420
-    assert yoga.visibility == Visibility.ONLY_ME
+    # A new person's default for new activities: followers, and their maps too.
+    assert (yoga.visibility, yoga.map_visibility) == (Visibility.FOLLOWERS, Visibility.FOLLOWERS)
     assert yoga.figure_source("moving_s") == "manual"
 
 

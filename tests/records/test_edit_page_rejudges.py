@@ -12,6 +12,7 @@ from tests.records.history import entry, milestones_of
 
 def _edit(owner: User, activity_pk: int, **changes: str) -> None:
     form = {"title": "x", "sport": "ride", "timezone": "Asia/Kolkata", "visibility": "only_me"}
+    form["map_visibility"] = "only_me"
     response = browser_of(owner).post(f"/activities/{activity_pk}/edit/", {**form, **changes})
     assert response.status_code == 302
 

@@ -1,0 +1,42 @@
+"""Who may see, find and match with a person: the choices a person makes about others.
+
+They live beside the user because each person's defaults are read by every import and
+every page; the relationships they refer to (follows, partners, blocks) are in
+saathi/people/, and the rule that applies them is `Activity.objects.visible_to`.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Visibility(models.TextChoices):
+    """Who may see an activity, or its map. Each level includes the ones above it in
+    this list: a partner is also a follower, and everyone includes both."""
+
+    ONLY_ME = "only_me", "Only me"
+    PARTNERS = "partners", "Training partners"
+    FOLLOWERS = "followers", "Followers"
+    PUBLIC = "public", "Everyone"
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        """0 for only me up to 3 for everyone: a map is never wider than its activity."""
+        return list(cls.values).index(value)
+
+    @classmethod
+    def narrower(cls, a: str, b: str) -> Visibility:
+        return cls(a if cls.rank(a) <= cls.rank(b) else b)
+
+
+class FindableBy(models.TextChoices):
+    EVERYONE = "everyone", "Everyone signed in"
+    FOLLOWED = "followed", "Only people I follow"
+
+
+class MatchWith(models.TextChoices):
+    """Whom same-outing detection may pair a person's activities with."""
+
+    PARTNERS_AND_MUTUAL = "mutual", "Partners and people we both follow"
+    PARTNERS = "partners", "Training partners only"
+    NOBODY = "nobody", "Nobody"

@@ -1,0 +1,114 @@
+"""The circles around a viewer: whom they follow, their partners, whom a block parts them
+from, and the one condition that turns those into "may see".
+
+`may_see` is written once for any row with an owner and a level (activities, their maps,
+and later photos and events): `Activity.objects.visible_to` is built on it, and nothing
+else decides who sees what.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+
+from saathi.accounts.sharing import Visibility
+from saathi.people.models import Block, Follow, Partnership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from saathi.accounts.models import User
+
+
+class Relation(enum.IntEnum):
+    """What one person is to another, widest last; a level is open to a relation when
+    `Relation.sees(level)`. A block makes both sides strangers (and more: blocked
+    people cannot find each other at all, see `blocked_either_way`)."""
+
+    ANONYMOUS = 0
+    BLOCKED = 1
+    SIGNED_IN = 2
+    FOLLOWER = 3
+    PARTNER = 4
+    SELF = 5
+
+    def sees(self, level: str, *, public_profile: bool = False) -> bool:
+        if self is Relation.SELF:
+            return True
+        if self is Relation.BLOCKED:
+            return False
+        if self is Relation.ANONYMOUS:
+            return level == Visibility.PUBLIC and public_profile
+        wanted = {
+            Relation.SIGNED_IN: Visibility.PUBLIC,
+            Relation.FOLLOWER: Visibility.FOLLOWERS,
+            Relation.PARTNER: Visibility.PARTNERS,
+        }[self]
+        return Visibility.rank(level) >= Visibility.rank(wanted)
+
+
+def signed_in(viewer: User | AnonymousUser | None) -> User | None:
+    return viewer if viewer is not None and viewer.is_authenticated else None
+
+
+def followed_by(viewer: User) -> QuerySet[Follow, int]:
+    """The ids of the people `viewer` follows (accepted follows only)."""
+    return Follow.objects.filter(follower=viewer, accepted=True).values_list("followed", flat=True)
+
+
+def followers_of(person: User) -> QuerySet[Follow, int]:
+    return Follow.objects.filter(followed=person, accepted=True).values_list("follower", flat=True)
+
+
+def partners_q(viewer: User, field: str = "pk") -> Q:
+    """`field` is one of viewer's accepted partners (the pair is stored once, either way)."""
+    accepted = Partnership.objects.filter(accepted=True)
+    return Q(**{f"{field}__in": accepted.filter(asker=viewer).values("answerer")}) | Q(
+        **{f"{field}__in": accepted.filter(answerer=viewer).values("asker")}
+    )
+
+
+def blocked_q(viewer: User, field: str = "pk") -> Q:
+    """`field` is someone viewer blocked or who blocked viewer."""
+    return Q(**{f"{field}__in": Block.objects.filter(blocker=viewer).values("blocked")}) | Q(
+        **{f"{field}__in": Block.objects.filter(blocked=viewer).values("blocker")}
+    )
+
+
+def may_see(viewer: User | AnonymousUser | None, *, level: str, owner: str = "owner") -> Q:
+    """The rows whose `level` field lets `viewer` see them, `owner` being whose they are.
+
+    Levels nest: partners see what followers see, followers what everyone sees. An
+    anonymous visitor sees "everyone" rows of owners whose profile is public.
+    """
+    me = signed_in(viewer)
+    if me is None:
+        return Q(**{level: Visibility.PUBLIC, f"{owner}__public_profile": True})
+    partners = partners_q(me, owner)
+    followed = Q(**{f"{owner}__in": followed_by(me)})
+    opened = (
+        Q(**{level: Visibility.PUBLIC})
+        | (Q(**{level: Visibility.FOLLOWERS}) & (followed | partners))
+        | (Q(**{level: Visibility.PARTNERS}) & partners)
+    )
+    return Q(**{owner: me}) | (opened & ~blocked_q(me, owner))
+
+
+def relation(viewer: User | AnonymousUser | None, person: User) -> Relation:
+    """What `person` is to `viewer`, in at most three small queries."""
+    me = signed_in(viewer)
+    if me is None:
+        return Relation.ANONYMOUS
+    if me.pk == person.pk:
+        return Relation.SELF
+    if Block.objects.filter(Q(blocker=me, blocked=person) | Q(blocker=person, blocked=me)).exists():
+        return Relation.BLOCKED
+    if Partnership.objects.filter(
+        Q(asker=me, answerer=person) | Q(asker=person, answerer=me), accepted=True
+    ).exists():
+        return Relation.PARTNER
+    if Follow.objects.filter(follower=me, followed=person, accepted=True).exists():
+        return Relation.FOLLOWER
+    return Relation.SIGNED_IN

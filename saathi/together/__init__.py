@@ -1,0 +1,1 @@
+"""Training together: one outing with every participant, tags, same-outing suggestions."""
