@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from saathi.accounts.models import User
@@ -120,7 +121,7 @@ def _order(milestone: Milestone) -> tuple[int, int]:
 
 
 def badges_for(
-    activities: Iterable[Activity], viewer: User, units: Units, today: date
+    activities: Iterable[Activity], viewer: User | AnonymousUser, units: Units, today: date
 ) -> dict[int, list[Badge]]:
     """Each activity's badges, for `viewer`: two queries at most, however many."""
     owners = {activity.pk: activity.owner_id for activity in activities}
