@@ -2,12 +2,16 @@
 
 Every activity is loaded through `_visible` or `_owned`, which answer 404 for what the
 viewer may not see; the work itself is done by imports.py, manual.py, exports.py and
-the Activity model.
+the Activity model. Who sees the map is a second question (`_map_shown`): a viewer
+allowed the activity but not its map gets its title and figures only, and the original
+file is its owner's alone.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,10 +20,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.timezone import now
 from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
-from saathi.accounts.requests import AuthedRequest
+from saathi.accounts.requests import AuthedRequest, HtmxRequest
+from saathi.accounts.visitors import sign_in_unless_found
 from saathi.activities import listing, tasks, tiles
 from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.charts import charts_for
@@ -30,12 +36,28 @@ from saathi.activities.models import Activity, ImportJob
 from saathi.activities.sports import shows_pace
 from saathi.activities.worker import worker_note
 from saathi.records.badges import badges_for
+from saathi.units import Units
 
 RECENT_JOBS = 20
 
 
-def _visible(request: AuthedRequest, pk: int) -> Activity:
+def _visible(request: HtmxRequest, pk: int) -> Activity:
     return get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
+
+
+def _map_shown(request: HtmxRequest, activity: Activity) -> bool:
+    """Whether the viewer may see the route: the map, the charts and splits drawn from
+    the samples, and the GPX export."""
+    return Activity.objects.map_visible_to(request.user).filter(pk=activity.pk).exists()
+
+
+def _reading(request: HtmxRequest, activity: Activity) -> tuple[Units, date]:
+    """The units and the "today" a page is read in: the viewer's own, or for a visitor
+    who has not signed in, metric and the activity's own day."""
+    me = request.user
+    if isinstance(me, User):
+        return me.unit_system, me.today()
+    return Units.METRIC, now().astimezone(ZoneInfo(activity.timezone)).date()
 
 
 def _owned(request: AuthedRequest, pk: int) -> Activity:
@@ -84,15 +106,17 @@ def retry(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("activities:upload")
 
 
-@login_required
-def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+@sign_in_unless_found
+def detail(request: HtmxRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
     me = request.user
-    units, today = me.unit_system, me.today()
-    charts = charts_for(activity, units)
+    is_owner = activity.owner_id == me.pk
+    units, today = _reading(request, activity)
+    map_shown = _map_shown(request, activity)
+    charts = charts_for(activity, units) if map_shown else None
     context = {
         "activity": activity,
-        "is_owner": activity.owner_id == me.pk,
+        "is_owner": is_owner,
         "units": units,
         "today": today,
         "pace": shows_pace(activity.sport),
@@ -100,15 +124,17 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "start_clock": f"{activity.local_start:%H:%M}",
         "zone_name": activity.local_start.tzname(),
         "tiles": tiles.headline_tiles(activity, units),
-        "splits": tiles.split_rows(activity, units),
+        # Splits come from the samples along the route: they go with the map.
+        "splits": tiles.split_rows(activity, units) if map_shown else (0, ""),
         "split_unit": units.split_name,
         "laps": activity.laps,
         "best_efforts": tiles.best_efforts(activity),
         "badges": badges_for([activity], me, units, today),
-        "zone_differs": activity.timezone != me.time_zone,
+        "zone_differs": isinstance(me, User) and activity.timezone != me.time_zone,
         "charts": charts.as_json() if charts else None,
         "summaries": charts.series if charts else [],
-        "has_original": original_file(activity) is not None,
+        "map_shown": map_shown,
+        "has_original": is_owner and original_file(activity) is not None,
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
     }
     return render(request, "activities/detail.html", context)
@@ -116,16 +142,18 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def original(request: AuthedRequest, pk: int) -> FileResponse:
-    job = original_file(_visible(request, pk))
+    # The file as the device wrote it (the whole route, the device's serial number):
+    # its owner's alone, whoever may see the activity.
+    job = original_file(_owned(request, pk))
     if job is None:
         raise Http404("This activity was entered by hand: there is no file.")
     name = job.original_name.rsplit("/", 1)[-1]
     return FileResponse(job.original.open("rb"), as_attachment=True, filename=name)
 
 
-@login_required
-def gpx(request: AuthedRequest, pk: int) -> HttpResponse:
-    activity = _visible(request, pk)
+@sign_in_unless_found
+def gpx(request: HtmxRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity.objects.map_visible_to(request.user), pk=pk)
     if not activity.has_map:
         raise Http404("This activity has no route to export.")
     response = HttpResponse(track_gpx(activity), content_type="application/gpx+xml")

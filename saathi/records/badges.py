@@ -1,10 +1,12 @@
 """Milestones as a person reads them, in the viewer's units:
 "65.0 km — longest ride so far, previous 42.3 km on 2 Aug".
 
-Badges belong to their activity and show to whoever may see it. The comparison names
-another activity, though, so it shows only to a viewer who may see that one too
-(`Activity.objects.visible_to`, the one privacy rule); a "longest since" badge is all
-comparison, so it is left out for that viewer.
+The owner sees the milestones judged and stored as her activities came (records.py),
+over all of them. Anyone else sees badges judged afresh from what they may see alone
+(`Activity.objects.visible_to`, the one privacy rule): "longest ride so far" among the
+rides shared with them, "10th run" counting the runs they can see, and every comparison
+naming one of those. So a badge tells a viewer nothing of an activity hidden from them:
+not its length (a hidden longer ride does not take the badge away), nor that it exists.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from saathi.accounts.models import User
@@ -21,6 +25,7 @@ from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
 from saathi.records.measures import BY_KEY, DISTANCE, EFFORTS, RecordMeasure
 from saathi.records.models import KIND_ORDER, Kind, Milestone
+from saathi.records.records import VALUE_COLUMNS, judged_from_scratch, unsaved_milestone
 from saathi.units import Units, duration_text, elevation_parts, text
 
 NOUNS = {
@@ -81,8 +86,8 @@ def ordinal(number: int) -> str:
     return f"{number:,}{suffix}"
 
 
-def badge(milestone: Milestone, units: Units, today: date, *, comparable: bool) -> Badge | None:
-    """The badge of a milestone; None when it is all comparison and may not be shown."""
+def badge(milestone: Milestone, units: Units, today: date) -> Badge | None:
+    """The badge of a milestone; None for a "longest since" with nothing before it."""
     noun = NOUNS.get(Sport(milestone.sport), "activity")
     kind = milestone.kind
     if kind == Kind.FIRST:
@@ -92,7 +97,7 @@ def badge(milestone: Milestone, units: Units, today: date, *, comparable: bool) 
     measure = BY_KEY[milestone.measure]
     value = figure(measure, milestone.value or 0.0, units)
     previous = ""
-    if comparable and milestone.previous_value is not None and milestone.previous_date:
+    if milestone.previous_value is not None and milestone.previous_date:
         before = figure(measure, milestone.previous_value, units)
         if before == value and measure is DISTANCE:
             # 5.33 km after 5.31 km: one decimal would say 5.3 after 5.3.
@@ -120,27 +125,42 @@ def _order(milestone: Milestone) -> tuple[int, int]:
 
 
 def badges_for(
-    activities: Iterable[Activity], viewer: User, units: Units, today: date
+    activities: Iterable[Activity], viewer: User | AnonymousUser, units: Units, today: date
 ) -> dict[int, list[Badge]]:
     """Each activity's badges, for `viewer`: two queries at most, however many."""
-    owners = {activity.pk: activity.owner_id for activity in activities}
-    milestones = sorted(Milestone.objects.for_activities(owners), key=_order)
-    others = {
-        m.previous_activity_id
-        for m in milestones
-        if m.previous_activity_id and owners[m.activity_id] != viewer.pk
-    }
-    visible = set(
-        Activity.objects.visible_to(viewer).filter(pk__in=others).values_list("pk", flat=True)
-        if others
-        else []
-    )
+    shown = list(activities)
     found: dict[int, list[Badge]] = defaultdict(list)
-    for milestone in milestones:
-        comparable = (
-            owners[milestone.activity_id] == viewer.pk or milestone.previous_activity_id in visible
+    own = [a.pk for a in shown if a.owner_id == viewer.pk]
+    milestones = Milestone.objects.for_activities(own) if own else []
+    for milestone in sorted([*milestones, *_as_seen_by(viewer, shown)], key=_order):
+        one = badge(milestone, units, today)
+        if one is not None:
+            found[milestone.activity_id].append(one)
+    return found
+
+
+def _as_seen_by(viewer: User | AnonymousUser, shown: list[Activity]) -> list[Milestone]:
+    """The milestones of others' activities among `shown`, judged from scratch on the
+    history `viewer` may see of each owner and sport (one query for all of them)."""
+    theirs = [a for a in shown if a.owner_id != viewer.pk]
+    if not theirs:
+        return []
+    rows = (
+        Activity.objects.visible_to(viewer)
+        .filter(
+            owner__in={a.owner_id for a in theirs},
+            sport__in={a.sport for a in theirs},
+            start_time__lte=max(a.start_time for a in theirs),
         )
-        shown = badge(milestone, units, today, comparable=comparable)
-        if shown is not None:
-            found[milestone.activity_id].append(shown)
+        .order_by("start_time", "pk")
+        .values("pk", "owner", "sport", "start_time", "local_date", *VALUE_COLUMNS)
+    )
+    histories: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        histories[(row["owner"], row["sport"])].append(row)
+    wanted = {a.pk for a in theirs}
+    found = []
+    for (owner, sport), history in histories.items():
+        _, judged = judged_from_scratch(sport, history)
+        found += [unsaved_milestone(row, owner, sport) for row in judged if row.activity in wanted]
     return found

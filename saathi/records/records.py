@@ -353,7 +353,7 @@ class _Judgement:
         stale = [pk for row, pk in have.items() if row not in desired]
         if stale:
             Milestone.objects.filter(pk__in=stale).delete()
-        fresh = [_milestone(row, owner, sport) for row in desired if row not in have]
+        fresh = [unsaved_milestone(row, owner, sport) for row in desired if row not in have]
         if fresh:
             Milestone.objects.bulk_create(fresh)
 
@@ -392,7 +392,8 @@ def _record(step: Step, measure: str, owner: int, sport: str) -> Record:
     )
 
 
-def _milestone(row: JudgedMilestone, owner: int, sport: str) -> Milestone:
+def unsaved_milestone(row: JudgedMilestone, owner: int, sport: str) -> Milestone:
+    """A judged milestone as a row, not yet saved (badges.py shows some unsaved)."""
     return Milestone(
         owner_id=owner,
         sport=sport,
@@ -428,7 +429,7 @@ def rebuild(owner_id: int) -> None:
             for measure, chain in found.items()
             for step in chain
         ]
-        milestones += [_milestone(row, owner_id, sport) for row in rows_of_sport]
+        milestones += [unsaved_milestone(row, owner_id, sport) for row in rows_of_sport]
     with transaction.atomic():
         Record.objects.filter(owner_id=owner_id).delete()
         Milestone.objects.filter(owner_id=owner_id).delete()

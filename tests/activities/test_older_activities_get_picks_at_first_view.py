@@ -46,7 +46,7 @@ def test_a_stranger_or_anonymous_visitor_sets_nothing_off(owner: User, stranger:
 
 def test_a_public_activity_gets_its_picks_at_a_strangers_view(owner: User, stranger: User) -> None:
     activity = imported(owner, RIDE)
-    edit_activity(activity, visibility=Visibility.PUBLIC)
+    edit_activity(activity, visibility=Visibility.PUBLIC, map_visibility=Visibility.PUBLIC)
     _without_picks(activity)
 
     html = browser_of(stranger).get(f"/activities/{activity.pk}/").content.decode()

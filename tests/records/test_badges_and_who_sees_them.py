@@ -1,5 +1,6 @@
-"""Badges are part of the activity: whoever may see it sees them. The comparison names
-another activity, so it shows only to those who may see that one too."""
+"""Badges are part of the activity: whoever may see it sees them. The owner's are judged
+over all her activities; anyone else's are judged afresh over what they may see, so that
+no badge and no comparison tells them of an activity hidden from them."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from tests.people import browser_of
 from tests.records.history import entry
 
 
-def test_a_stranger_sees_the_badge_of_a_public_ride_without_a_private_comparison(
+def test_a_stranger_sees_badges_judged_on_the_public_rides_alone(
     owner: User, stranger: User
 ) -> None:
-    entry(owner, "2025-01-02 07:00", km=50)  # only me
-    entry(owner, "2025-08-02 07:00", km=42.3)  # only me
+    entry(owner, "2025-01-02 07:00", km=50, visibility="only_me")
+    entry(owner, "2025-08-02 07:00", km=42.3, visibility="only_me")
     public = entry(owner, "2025-08-20 07:00", km=65, visibility="public")
     back = entry(owner, "2025-06-01 07:00", km=45, visibility="public")
 
@@ -21,12 +22,38 @@ def test_a_stranger_sees_the_badge_of_a_public_ride_without_a_private_comparison
     theirs = text_of(browser_of(stranger).get(f"/activities/{public.pk}/").content.decode())
 
     assert "65.0 km — longest ride so far, previous 50.0 km on 2 Jan" in mine
-    assert "65.0 km — longest ride so far" in theirs
-    assert "previous" not in theirs and "50.0 km" not in theirs
+    assert "65.0 km — longest ride so far, previous 45.0 km on 1 Jun" in theirs
+    assert "50.0 km" not in theirs and "42.3 km" not in theirs
     since = text_of(browser_of(owner).get(f"/activities/{back.pk}/").content.decode())
-    assert "45.0 km — longest ride since 2 Jan" in since
+    assert "45.0 km — longest ride since 2 Jan" in since and "First ride" not in since
+    # For him it is her first ride: the two before it are hidden from him.
     since = text_of(browser_of(stranger).get(f"/activities/{back.pk}/").content.decode())
-    assert "45.0 km" in since and "since" not in since
+    assert "First ride" in since and "since" not in since and "2 Jan" not in since
+
+
+def test_a_hidden_longer_ride_does_not_take_the_badge_away(owner: User, follower: User) -> None:
+    entry(owner, "2025-08-01 07:00", km=30, visibility="followers")
+    entry(owner, "2025-08-02 07:00", km=80, visibility="only_me")
+    later = entry(owner, "2025-08-20 07:00", km=65, visibility="followers")
+
+    mine = text_of(browser_of(owner).get(f"/activities/{later.pk}/").content.decode())
+    theirs = text_of(browser_of(follower).get(f"/activities/{later.pk}/").content.decode())
+
+    assert "longest ride" not in mine  # the 80 km ride just before is longer
+    assert "65.0 km — longest ride so far, previous 30.0 km on 1 Aug" in theirs
+    assert "80.0 km" not in theirs and "2 Aug" not in theirs
+
+
+def test_round_numbers_count_only_what_the_viewer_may_see(owner: User, stranger: User) -> None:
+    for day in range(1, 10):
+        entry(owner, f"2025-08-{day:02d} 07:00", km=5, visibility="only_me")
+    tenth = entry(owner, "2025-08-10 07:00", km=5, visibility="public")
+
+    assert "10th ride" in text_of(
+        browser_of(owner).get(f"/activities/{tenth.pk}/").content.decode()
+    )
+    theirs = text_of(browser_of(stranger).get(f"/activities/{tenth.pk}/").content.decode())
+    assert "10th" not in theirs and "First ride" in theirs
 
 
 def test_a_comparison_with_a_public_ride_shows_to_a_stranger(owner: User, stranger: User) -> None:
