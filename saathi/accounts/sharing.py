@@ -40,3 +40,23 @@ class MatchWith(models.TextChoices):
     PARTNERS_AND_MUTUAL = "mutual", "Partners and people we both follow"
     PARTNERS = "partners", "Training partners only"
     NOBODY = "nobody", "Nobody"
+
+
+# The levels in a person's words: as a choice ("Who can see it") and as who that is.
+LEVEL_CHOICES = {
+    Visibility.ONLY_ME: "Only me",
+    Visibility.PARTNERS: "My training partners",
+    Visibility.FOLLOWERS: "My followers (my training partners too)",
+    Visibility.PUBLIC: "Everyone on Saathi (and visitors, if my profile is public)",
+}
+WHO_SEES = {
+    Visibility.ONLY_ME: "only you",
+    Visibility.PARTNERS: "your training partners",
+    Visibility.FOLLOWERS: "your followers and training partners",
+    Visibility.PUBLIC: "everyone on Saathi",
+}
+
+
+def who_sees(level: str) -> str:
+    """ "your followers and training partners": who a level opens to, said to its owner."""
+    return WHO_SEES[Visibility(level)]

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from saathi.accounts.models import time_zone_names
+from saathi.accounts.sharing import LEVEL_CHOICES
 from saathi.activities.models import Activity, Visibility
 from saathi.activities.sports import Sport, needs_distance
 from saathi.units import Units
@@ -165,8 +166,9 @@ class EditActivityForm(forms.ModelForm[Activity]):
             "perceived_effort": "How hard it felt (1-10)",
         }
         help_texts = {
-            "map_visibility": "The route, its charts and the GPX download; never more people "
-            "than see the activity. Others see its title and figures only.",
+            "map_visibility": "The route, its charts and splits and the GPX download; never "
+            "more people than see the activity (a wider choice is narrowed to it). Others who "
+            "see the activity see its title and figures only. The original file is yours alone.",
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -175,5 +177,6 @@ class EditActivityForm(forms.ModelForm[Activity]):
         visibility = self.fields["visibility"]
         assert isinstance(zone, forms.ChoiceField) and isinstance(visibility, forms.ChoiceField)
         zone.choices = [(z, z) for z in time_zone_names()]
-        visibility.choices = Visibility.choices
-        self.fields["map_visibility"].choices = Visibility.choices  # type: ignore[attr-defined]
+        levels = [(value, LEVEL_CHOICES[Visibility(value)]) for value in Visibility.values]
+        visibility.choices = levels
+        self.fields["map_visibility"].choices = levels  # type: ignore[attr-defined]

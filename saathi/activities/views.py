@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest, HtmxRequest
+from saathi.accounts.sharing import who_sees
 from saathi.accounts.visitors import sign_in_unless_found
 from saathi.activities import listing, tasks, tiles
 from saathi.activities.changes import delete_activity, edit_activity
@@ -73,7 +74,12 @@ def upload(request: AuthedRequest) -> HttpResponse:
             tasks.queue_upload(owner=me, name=uploaded.name or "activity", file=uploaded)
         if not request.htmx:
             return redirect("activities:upload")
-    context = {"form": form, "max_mb": settings.UPLOAD_MAX_MB, **_jobs_context(me)}
+    context = {
+        "form": form,
+        "max_mb": settings.UPLOAD_MAX_MB,
+        "sharing": _sharing_note(me),
+        **_jobs_context(me),
+    }
     if request.htmx:
         return render(request, "activities/partials/jobs.html", context)
     return render(request, "activities/upload.html", context)
@@ -206,7 +212,7 @@ def new(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, f"“{activity.title}” is in your journal.")
             return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/new.html", {"form": form})
+    return render(request, "activities/new.html", {"form": form, "sharing": _sharing_note(me)})
 
 
 @login_required
@@ -216,8 +222,26 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         edit_activity(activity, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")
+        if activity.map_visibility != form.cleaned_data.get("map_visibility"):
+            messages.info(request, _narrowed_map(activity))
         return redirect("activities:detail", pk=activity.pk)
     return render(request, "activities/edit.html", {"form": form, "activity": activity})
+
+
+def _narrowed_map(activity: Activity) -> str:
+    return (
+        "No more people can see the map than see the activity, so its map is seen by "
+        f"{who_sees(activity.map_visibility)}, as the activity is."
+    )
+
+
+def _sharing_note(me: User) -> dict[str, str]:
+    """Who will see what the person adds, as their settings say (upload and entry pages)."""
+    levels = me.new_activity_levels
+    return {
+        "who": who_sees(levels["visibility"]),
+        "map_who": who_sees(levels["map_visibility"]),
+    }
 
 
 @login_required

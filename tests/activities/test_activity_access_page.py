@@ -2,7 +2,7 @@
 
 The owner may do everything; anyone else signed in gets 404 for what they may not see
 (not 403: a stranger must not learn that activity 17 exists); an anonymous visitor is
-sent to log in. Partners and followers join VISITORS when those roles exist.
+sent to log in. Every viewer and level together: tests/permissions/.
 """
 
 from __future__ import annotations

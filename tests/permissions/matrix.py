@@ -160,7 +160,7 @@ def her_world() -> World:
     }
     activities = {}
     run = (TESTDATA / RUN).read_bytes()
-    for case in {Case(c.visibility, c.map_visibility) for c in CASES.values()}:
+    for case in dict.fromkeys(Case(c.visibility, c.map_visibility) for c in CASES.values()):
         # The same run each time, made a file of its own (a duplicate would be refused).
         data = run + f"<!-- {case.title} -->".encode()
         activity = _import(owner, f"{case.title}.gpx", data)
@@ -204,7 +204,7 @@ def _activity(case: Case) -> Filler:
 
 
 def _job(world: World) -> Filled:
-    return Filled({"pk": ImportJob.objects.filter(owner=world.owner).first().pk})  # type: ignore[union-attr]
+    return Filled({"pk": ImportJob.objects.filter(owner=world.owner).order_by("pk")[0].pk})
 
 
 def _goal(world: World) -> Filled:
@@ -231,7 +231,7 @@ def _avatar(world: World) -> Filled:
 
 
 FILLERS: dict[str, Filler] = {
-    "—": lambda world: Filled({}),
+    "-": lambda world: Filled({}),
     **{name: _activity(case) for name, case in CASES.items()},
     "her upload job": _job,
     "her goal": _goal,

@@ -92,43 +92,43 @@ POST activities/<int:pk>/delete/               | everyone, public profile       
 
 # -- Pages of one's own: everyone signed in gets a page of their own things (the body
 # -- check proves none of Asha's shows on anyone else's).
-                                               | —                                     | 200 200 200 200 200 200 302
-activities/                                    | —                                     | 200 200 200 200 200 200 302
-activities/calendar/                           | —                                     | 200 200 200 200 200 200 302
-activities/upload/                             | —                                     | 200 200 200 200 200 200 302
-activities/upload/jobs/                        | —                                     | 200 200 200 200 200 200 302
-activities/new/                                | —                                     | 200 200 200 200 200 200 302
+                                               | -                                     | 200 200 200 200 200 200 302
+activities/                                    | -                                     | 200 200 200 200 200 200 302
+activities/calendar/                           | -                                     | 200 200 200 200 200 200 302
+activities/upload/                             | -                                     | 200 200 200 200 200 200 302
+activities/upload/jobs/                        | -                                     | 200 200 200 200 200 200 302
+activities/new/                                | -                                     | 200 200 200 200 200 200 302
 activities/upload/jobs/<int:pk>/retry/         | her upload job                        | 405 405 405 405 405 405 302
 POST activities/upload/jobs/<int:pk>/retry/    | her upload job                        | 30x 404 404 404 404 404 302
-stats/                                         | —                                     | 200 200 200 200 200 200 302
+stats/                                         | -                                     | 200 200 200 200 200 200 302
 stats/day/<str:day>/                           | a day she ran                         | 200 200 200 200 200 200 302
-stats/goals/new/                               | —                                     | 200 200 200 200 200 200 302
+stats/goals/new/                               | -                                     | 200 200 200 200 200 200 302
 stats/goals/<int:pk>/edit/                     | her goal                              | 200 404 404 404 404 404 302
 stats/goals/<int:pk>/delete/                   | her goal                              | 200 404 404 404 404 404 302
-records/                                       | —                                     | 200 200 200 200 200 200 302
-settings/                                      | —                                     | 200 200 200 200 200 200 302
-settings/delete/                               | —                                     | 200 200 200 200 200 200 302
+records/                                       | -                                     | 200 200 200 200 200 200 302
+settings/                                      | -                                     | 200 200 200 200 200 200 302
+settings/delete/                               | -                                     | 200 200 200 200 200 200 302
 
 # -- Her profile as it is today (to be replaced by /people/<handle>/).
 u/<str:handle>/                                | her handle                            | 200 200 200 200 200 200 302
 
 # -- Signing up, in and out; passwords. Open to all; the signed-in are sent on where a
 # -- page is for visitors.
-accounts/signup/                               | —                                     | 30x 30x 30x 30x 30x 30x 200
-accounts/login/                                | —                                     | 30x 30x 30x 30x 30x 30x 200
-accounts/logout/                               | —                                     | 405 405 405 405 405 405 405
-POST accounts/logout/                          | —                                     | 30x 30x 30x 30x 30x 30x 30x
-accounts/password/change/                      | —                                     | 200 200 200 200 200 200 302
-accounts/password/change/done/                 | —                                     | 200 200 200 200 200 200 302
-accounts/password/reset/                       | —                                     | 200 200 200 200 200 200 200
-accounts/password/reset/sent/                  | —                                     | 200 200 200 200 200 200 200
+accounts/signup/                               | -                                     | 30x 30x 30x 30x 30x 30x 200
+accounts/login/                                | -                                     | 30x 30x 30x 30x 30x 30x 200
+accounts/logout/                               | -                                     | 405 405 405 405 405 405 405
+POST accounts/logout/                          | -                                     | 30x 30x 30x 30x 30x 30x 30x
+accounts/password/change/                      | -                                     | 200 200 200 200 200 200 302
+accounts/password/change/done/                 | -                                     | 200 200 200 200 200 200 302
+accounts/password/reset/                       | -                                     | 200 200 200 200 200 200 200
+accounts/password/reset/sent/                  | -                                     | 200 200 200 200 200 200 200
 accounts/password/reset/<uidb64>/<token>/      | a stale reset link                    | 200 200 200 200 200 200 200
-accounts/password/reset/complete/              | —                                     | 200 200 200 200 200 200 200
+accounts/password/reset/complete/              | -                                     | 200 200 200 200 200 200 200
 
 # -- The admin, for staff (none of the seven is): its door sends everyone away; our
 # -- admin/login/ stands in for the admin's own form (the rate-limited login instead).
-admin/                                         | —                                     | 30x 30x 30x 30x 30x 30x 30x
-admin/login/                                   | —                                     | 403 403 403 403 403 403 30x
+admin/                                         | -                                     | 30x 30x 30x 30x 30x 30x 30x
+admin/login/                                   | -                                     | 403 403 403 403 403 403 30x
 
 # -- Avatars: unguessable names, shown beside a person's name to anyone (accounts/views.py).
 ^media/avatars/(?P<name>[\\w.-]+)$             | her avatar                            | 200 200 200 200 200 200 200
