@@ -1,0 +1,76 @@
+"""What a notification says, decided when it is read and from what its reader may see then.
+
+Kinds about people (follows, partners) say who and link to them. Kinds about something a
+higher part owns (a tag, a suggested outing) ask that thing: a subject with a
+`notice_for(reader)` method returns its own (text, link), and is trusted to say only what
+the reader may see; without one, or without a subject any more, the notice names only who
+caused it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from django.urls import NoReverseMatch, reverse
+
+from saathi.notifications.models import Kind, Notification
+
+if TYPE_CHECKING:
+    from saathi.accounts.models import User
+
+
+@runtime_checkable
+class Explains(Protocol):
+    """A subject that says itself what a notification about it tells `reader`."""
+
+    def notice_for(self, reader: User) -> tuple[str, str | None]: ...
+
+
+@dataclass(frozen=True)
+class Notice:
+    notification: Notification
+    text: str
+    url: str | None
+
+    @property
+    def unread(self) -> bool:
+        return self.notification.read_at is None
+
+
+# {who} is the actor's name; none of these reveals anything but who asked.
+TEXTS = {
+    Kind.FOLLOW_REQUESTED: "{who} asked to follow you",
+    Kind.FOLLOWED: "{who} started following you",
+    Kind.FOLLOW_ACCEPTED: "{who} accepted your follow request",
+    Kind.PARTNER_REQUESTED: "{who} asked you to be training partners",
+    Kind.PARTNER_ACCEPTED: "{who} and you are training partners now",
+    Kind.TAGGED: "{who} tagged you in an activity",
+    Kind.OUTING_SUGGESTED: "Were you out with {who}?",
+}
+ASKS = {Kind.FOLLOW_REQUESTED, Kind.PARTNER_REQUESTED}
+
+
+def _url(name: str, *args: str) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def notice_for(notification: Notification, reader: User) -> Notice:
+    """The notice `reader` gets; the subject, when prefetched, costs no query here."""
+    subject = notification.subject if notification.subject_type_id else None
+    if isinstance(subject, Explains):
+        text, url = subject.notice_for(reader)
+        return Notice(notification, text, url)
+    actor = notification.actor
+    who = actor.name if actor is not None else "Someone"
+    text = TEXTS.get(Kind(notification.kind), "{who} did something").format(who=who)
+    if notification.kind in ASKS:
+        url = _url("people:requests")
+    elif actor is not None and notification.kind not in (Kind.TAGGED, Kind.OUTING_SUGGESTED):
+        url = _url("people:profile", actor.handle)
+    else:
+        url = None
+    return Notice(notification, text, url)
