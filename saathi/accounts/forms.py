@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from saathi.accounts.avatars import AvatarError, normalise_avatar
 from saathi.accounts.handles import normalise_handle, validate_handle
 from saathi.accounts.models import User, time_zone_names
+from saathi.accounts.sharing import Visibility
 from saathi.system.files import remove_after_commit
 
 
@@ -133,6 +134,18 @@ class TimeZoneSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe(body))
 
 
+# Who may follow, find and see a person, and what they are told (accounts/sharing.py).
+SHARING_FIELDS = (
+    "approve_followers",
+    "findable_by",
+    "public_profile",
+    "default_visibility",
+    "default_map_visibility",
+    "match_with",
+    "email_notifications",
+)
+
+
 class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     # Checked against the zone names by the model field's validator.
     time_zone = forms.CharField(
@@ -153,11 +166,29 @@ class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             "sex",
             "resting_hr",
             "max_hr",
+            "bio",
+            "home_region",
+            *SHARING_FIELDS,
         )
-        labels = {"email": "Email", "display_name": "Display name", "avatar": "Photo"}
+        labels = {
+            "email": "Email",
+            "display_name": "Display name",
+            "avatar": "Photo",
+            "bio": "About you",
+            "home_region": "Home region",
+        }
+        help_texts = {
+            "bio": "A line or two on your profile.",
+            "home_region": "Free text, e.g. Srinagar. Shown on your profile.",
+        }
         widgets = {
             "avatar": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "units": forms.RadioSelect,
+            "bio": forms.Textarea(attrs={"rows": 3}),
+            "findable_by": forms.RadioSelect,
+            "default_visibility": forms.RadioSelect,
+            "default_map_visibility": forms.RadioSelect,
+            "match_with": forms.RadioSelect,
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -165,6 +196,17 @@ class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["birth_year"].widget.attrs.update(inputmode="numeric")
         for name in ("resting_hr", "max_hr"):
             self.fields[name].widget.attrs.update(inputmode="numeric")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        activity, route = cleaned.get("default_visibility"), cleaned.get("default_map_visibility")
+        if activity and route and Visibility.rank(route) > Visibility.rank(activity):
+            self.add_error(
+                "default_map_visibility",
+                f"The map cannot be seen by more people than the activity: choose "
+                f"“{Visibility(activity).label}” or fewer.",
+            )
+        return cleaned
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"]

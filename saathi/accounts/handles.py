@@ -21,6 +21,7 @@ RESERVED_HANDLES = frozenset(
         "everyone",
         "here",
         "media",
+        "requests",  # /people/requests/ sits where a profile would
         "root",
         "saathi",
         "settings",

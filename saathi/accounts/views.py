@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.static import serve
@@ -28,7 +28,6 @@ from saathi.accounts.forms import (
 from saathi.accounts.handles import normalise_handle
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest, HtmxRequest
-from saathi.system.links import optional_url
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -107,17 +106,9 @@ def admin_login(request: HtmxRequest) -> HttpResponse:
     return redirect(f"{reverse('login')}?{query}" if query else reverse("login"))
 
 
-@login_required
-def profile(request: AuthedRequest, handle: str) -> HttpResponse:
-    if handle != normalise_handle(handle):
-        return redirect("profile", handle=normalise_handle(handle), permanent=True)
-    person = get_object_or_404(User, handle=handle, is_active=True)
-    context = {
-        "person": person,
-        "is_owner": person.pk == request.user.pk,
-        "activities_url": optional_url("activities:index"),
-    }
-    return render(request, "accounts/profile.html", context)
+def old_profile(request: HtmxRequest, handle: str) -> HttpResponse:
+    """Profiles moved to /people/<handle>/; links to the old address keep working."""
+    return redirect("profile", handle=normalise_handle(handle), permanent=True)
 
 
 def avatar_file(request: HtmxRequest, name: str) -> HttpResponseBase:

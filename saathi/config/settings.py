@@ -175,6 +175,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "saathi.config.context_processors.saathi",
+                "saathi.notifications.context_processors.unread_notifications",
             ],
         },
     },

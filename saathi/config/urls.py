@@ -7,6 +7,8 @@ from django.urls import include, path, re_path
 from saathi.accounts import views as accounts
 from saathi.pages.account_deletion import delete_account_page
 from saathi.pages.dashboard import dashboard
+from saathi.pages.profile import profile
+from saathi.people import views as people
 
 auth_pages = [
     path("signup/", accounts.signup, name="signup"),
@@ -50,9 +52,14 @@ urlpatterns = [
     path("stats/", include("saathi.progress.urls")),
     path("records/", include("saathi.records.urls")),
     path("accounts/", include(auth_pages)),
-    path("u/<str:handle>/", accounts.profile, name="profile"),
+    path("people/", include("saathi.people.urls")),
+    path("people/<str:handle>/", profile, name="profile"),
+    # The address profiles had before people could follow each other.
+    path("u/<str:handle>/", accounts.old_profile),
+    path("notifications/", include("saathi.notifications.urls")),
     path("settings/", accounts.settings_page, name="settings"),
     path("settings/delete/", delete_account_page, name="delete_account"),
+    path("settings/blocked/", people.blocked_page, name="blocked_people"),
     path("admin/login/", accounts.admin_login),
     path("admin/", admin.site.urls),
     # Avatars on disk; with S3 storage their URLs point at the bucket instead.

@@ -70,7 +70,7 @@ def notice_for(notification: Notification, reader: User) -> Notice:
     if notification.kind in ASKS:
         url = _url("people:requests")
     elif actor is not None and notification.kind not in (Kind.TAGGED, Kind.OUTING_SUGGESTED):
-        url = _url("people:profile", actor.handle)
+        url = _url("profile", actor.handle)
     else:
         url = None
     return Notice(notification, text, url)

@@ -1,7 +1,7 @@
 """The page that deletes an account: what goes, counted, then all of it on the password.
 
 The deleting itself is accounts.deletion.delete_account (one cascade in one
-transaction); this page counts across activities, records and goals, so it sits above
+transaction); this page counts across activities, records, goals and people, so it sits above
 them.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
@@ -23,6 +24,8 @@ from saathi.accounts.forms import DeleteAccountForm
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest
 from saathi.activities.models import Activity, ImportJob
+from saathi.notifications.models import Notification
+from saathi.people.models import Block, Follow, Partnership
 from saathi.progress.models import Goal
 from saathi.records.models import Milestone, Record
 
@@ -37,6 +40,10 @@ class Belongings:
     badges: int
     goals: int
     has_photo: bool
+    follows: int  # whom they follow and who follows them, requests included
+    partnerships: int  # accepted, or asked and not yet answered
+    blocks: int  # people they blocked (blocks of them go too, uncounted: they never knew)
+    notifications: int
 
 
 def belongings(user: User) -> Belongings:
@@ -47,6 +54,10 @@ def belongings(user: User) -> Belongings:
         badges=Milestone.objects.filter(owner=user).count(),
         goals=Goal.objects.owned_by(user).count(),
         has_photo=bool(user.avatar),
+        follows=Follow.objects.filter(Q(follower=user) | Q(followed=user)).count(),
+        partnerships=Partnership.objects.filter(Q(asker=user) | Q(answerer=user)).count(),
+        blocks=Block.objects.filter(blocker=user).count(),
+        notifications=Notification.objects.for_person(user).count(),
     )
 
 

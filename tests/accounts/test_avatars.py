@@ -12,6 +12,7 @@ from django.test import Client
 from PIL import ExifTags, Image
 
 from saathi.accounts.models import User
+from tests.accounts.test_settings_page import SHARING
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def upload(client: Client, content: bytes, name: str = "photo.jpg") -> object:
             "time_zone": "Asia/Kolkata",
             "units": "metric",
             "sex": "female",
+            **SHARING,
             "avatar": SimpleUploadedFile(name, content, content_type="image/jpeg"),
         },
     )
@@ -110,7 +112,7 @@ def test_others_see_the_photo_instead_of_initials(
 ) -> None:
     upload(owner_client, phone_photo())
     owner.refresh_from_db()
-    html = stranger_client.get("/u/asha/").content.decode()
+    html = stranger_client.get("/people/asha/").content.decode()
     assert f'src="{owner.avatar.url}"' in html
     assert ">AR<" not in html
     served = stranger_client.get(owner.avatar.url)

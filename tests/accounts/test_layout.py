@@ -83,7 +83,7 @@ def test_the_navigation_names_every_section_and_your_profile(owner_client: Clien
     nav = html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
     for section in ("Feed", "Activities", "Routines", "Events"):
         assert f"<span>{section}</span>" in nav
-    assert 'href="/u/asha/"' in html
+    assert 'href="/people/asha/"' in html
     assert 'action="/accounts/logout/"' in html
 
 

@@ -12,6 +12,16 @@ from saathi.accounts.models import User
 pytestmark = pytest.mark.django_db
 
 
+# The sharing settings as a new account has them (an unticked box is not posted).
+SHARING = {
+    "approve_followers": "on",
+    "findable_by": "everyone",
+    "default_visibility": "followers",
+    "default_map_visibility": "followers",
+    "match_with": "mutual",
+}
+
+
 def form_data(**overrides: Any) -> dict[str, Any]:
     data = {
         "display_name": "Asha R.",
@@ -22,6 +32,7 @@ def form_data(**overrides: Any) -> dict[str, Any]:
         "sex": "female",
         "resting_hr": "50",
         "max_hr": "185",
+        **SHARING,
     }
     data.update(overrides)
     return data

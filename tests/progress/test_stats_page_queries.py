@@ -41,4 +41,4 @@ def test_ten_times_the_history_costs_no_more_queries(owner: User, stranger: User
     small = _queries(owner, 20, url)
     large = _queries(stranger, 200, url)
     assert small == large
-    assert large <= 10
+    assert large <= 11  # one of them the header's unread notifications
