@@ -55,7 +55,7 @@ urlpatterns = [
     path("people/", include("saathi.people.urls")),
     path("people/<str:handle>/", profile, name="profile"),
     # The address profiles had before people could follow each other.
-    path("u/<str:handle>/", accounts.old_profile),
+    path("u/<str:handle>/", accounts.old_profile, name="old_profile"),
     path("notifications/", include("saathi.notifications.urls")),
     path("settings/", accounts.settings_page, name="settings"),
     path("settings/delete/", delete_account_page, name="delete_account"),

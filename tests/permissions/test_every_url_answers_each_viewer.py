@@ -109,8 +109,32 @@ records/                                       | -                              
 settings/                                      | -                                     | 200 200 200 200 200 200 302
 settings/delete/                               | -                                     | 200 200 200 200 200 200 302
 
-# -- Her profile as it is today (to be replaced by /people/<handle>/).
-u/<str:handle>/                                | her handle                            | 200 200 200 200 200 200 302
+# -- People. Her profile and its lists: everyone signed in but the person she blocked (404,
+# -- as if she did not exist); a visitor only when her profile is public (it is not here).
+people/<str:handle>/                           | her handle                            | 200 200 200 200 200 404 404
+people/<str:handle>/followers/                 | her handle                            | 200 200 200 200 200 404 404
+people/<str:handle>/following/                 | her handle                            | 200 200 200 200 200 404 404
+u/<str:handle>/                                | her handle                            | 301 301 301 301 301 301 301
+# -- Each person's own pages: search, requests, blocked people, notifications.
+people/                                        | -                                     | 200 200 200 200 200 200 302
+people/requests/                               | -                                     | 200 200 200 200 200 200 302
+settings/blocked/                              | -                                     | 200 200 200 200 200 200 302
+notifications/                                 | -                                     | 200 200 200 200 200 200 302
+# -- The buttons on her profile, pressed by each viewer: herself 404, the blocked person 404.
+POST people/<str:handle>/follow/               | her handle                            | 404 30x 30x 30x 30x 404 302
+POST people/<str:handle>/unfollow/             | her handle                            | 404 30x 30x 30x 30x 404 302
+POST people/<str:handle>/follow/decline/       | her handle                            | 404 30x 30x 30x 30x 404 302
+POST people/<str:handle>/follower/remove/      | her handle                            | 404 30x 30x 30x 30x 404 302
+POST people/<str:handle>/partner/              | her handle                            | 404 30x 30x 30x 30x 404 302
+POST people/<str:handle>/partner/decline/      | her handle                            | 404 30x 30x 30x 30x 404 302
+POST people/<str:handle>/partner/end/          | her handle                            | 404 30x 30x 30x 30x 404 302
+# -- Accepting: she asked nobody, so there is nothing to accept from anyone.
+POST people/<str:handle>/follow/accept/        | her handle                            | 404 404 404 404 404 404 302
+POST people/<str:handle>/partner/accept/       | her handle                            | 404 404 404 404 404 404 302
+POST people/<str:handle>/partner/auto-join/    | her handle                            | 404 30x 404 404 404 404 302
+POST people/<str:handle>/block/                | her handle                            | 404 30x 30x 30x 30x 404 302
+# -- Unblocking her: nobody blocked her.
+POST people/<str:handle>/unblock/              | her handle                            | 404 404 404 404 404 404 302
 
 # -- Signing up, in and out; passwords. Open to all; the signed-in are sent on where a
 # -- page is for visitors.
