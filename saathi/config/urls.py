@@ -49,6 +49,8 @@ urlpatterns = [
     path("activities/", include("saathi.activities.urls")),
     path("stats/", include("saathi.progress.urls")),
     path("records/", include("saathi.records.urls")),
+    # Outings, tags, suggestions, /activities/<pk>/tags/ and /people/<handle>/together/.
+    path("", include("saathi.together.urls")),
     path("accounts/", include(auth_pages)),
     path("u/<str:handle>/", accounts.profile, name="profile"),
     path("settings/", accounts.settings_page, name="settings"),
