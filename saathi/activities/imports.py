@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from saathi.activities import after_import
 from saathi.activities.models import Activity, ImportJob, JobState
 from saathi.activities.summary import activity_from_track
 from saathi.records.records import judge
@@ -172,7 +173,8 @@ def import_file(
     Raises Duplicate when the owner already has these bytes, TrackError when the
     file cannot be read. Reading and computing happen before the transaction, so the
     database is held only for the inserts; `then` runs inside it (the job marked done
-    with the activity it made, or neither).
+    with the activity it made, or neither), and the parts registered in after_import.py
+    hear of the activity once it commits.
     """
     existing = Activity.objects.filter(owner=owner, sha256=upload.sha256).first()
     if existing is not None:
@@ -187,6 +189,7 @@ def import_file(
             judge(activity)
             if then is not None:
                 then(activity)
+            after_import.announce(activity)
     except IntegrityError:
         # Another worker imported the same bytes between our check and our insert.
         existing = Activity.objects.filter(owner=owner, sha256=upload.sha256).first()

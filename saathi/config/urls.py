@@ -51,6 +51,8 @@ urlpatterns = [
     path("activities/", include("saathi.activities.urls")),
     path("stats/", include("saathi.progress.urls")),
     path("records/", include("saathi.records.urls")),
+    # Outings, tags, suggestions, /activities/<pk>/tags/ and /people/<handle>/together/.
+    path("", include("saathi.together.urls")),
     path("accounts/", include(auth_pages)),
     path("people/", include("saathi.people.urls")),
     path("people/<str:handle>/", profile, name="profile"),
