@@ -22,11 +22,11 @@ from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest
 from saathi.activities import listing, tasks, tiles
 from saathi.activities.changes import delete_activity, edit_activity
-from saathi.activities.charts import charts_for
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
+from saathi.activities.privacy import charts_seen_by, visible_track
 from saathi.activities.sports import shows_pace
 from saathi.activities.worker import worker_note
 from saathi.records.badges import badges_for
@@ -89,7 +89,8 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
     me = request.user
     units, today = me.unit_system, me.today()
-    charts = charts_for(activity, units)
+    # Whole for the owner, the visible part for anyone else (privacy zones).
+    charts = charts_seen_by(activity, me, units)
     context = {
         "activity": activity,
         "is_owner": activity.owner_id == me.pk,
@@ -116,7 +117,8 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def original(request: AuthedRequest, pk: int) -> FileResponse:
-    job = original_file(_visible(request, pk))
+    # The owner's alone: the file holds the whole route, hidden ends and all.
+    job = original_file(_owned(request, pk))
     if job is None:
         raise Http404("This activity was entered by hand: there is no file.")
     name = job.original_name.rsplit("/", 1)[-1]
@@ -126,9 +128,10 @@ def original(request: AuthedRequest, pk: int) -> FileResponse:
 @login_required
 def gpx(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = _visible(request, pk)
-    if not activity.has_map:
+    track = visible_track(activity, request.user) if activity.has_map else None
+    if track is None or not track.has_position:
         raise Http404("This activity has no route to export.")
-    response = HttpResponse(track_gpx(activity), content_type="application/gpx+xml")
+    response = HttpResponse(track_gpx(activity, track), content_type="application/gpx+xml")
     response["Content-Disposition"] = f'attachment; filename="{gpx_filename(activity)}"'
     return response
 
