@@ -4,7 +4,8 @@ the original file (hers alone), on no page of the site.
 
 Asha's ride starts and ends at her home, which she hides with a privacy zone; the ride
 and its map are public. Each other viewer fetches every URL the site routes, with the
-ride's id wherever one goes, and every pair of numbers in every answer is looked up
+ride's id wherever one goes (a blocked person and an anonymous visitor its own URLs,
+answered 404 or a login), and every pair of numbers in every answer is looked up
 against the hidden samples. The owner's page is checked the same way, to show that the
 search finds them where they are.
 """
@@ -72,12 +73,12 @@ def _start_of_ride(owner: User) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("zone_first", [True, False], ids=["zone-then-ride", "ride-then-zone"])
-@pytest.mark.parametrize("viewer", ["partner", "follower", "stranger"])
+@pytest.mark.parametrize("viewer", ["partner", "follower", "awaiting", "stranger"])
 def test_no_point_of_the_hidden_ends_is_in_anything_another_person_receives(
-    owner: User, partner: User, follower: User, stranger: User, viewer: str, zone_first: bool
+    request: pytest.FixtureRequest, owner: User, viewer: str, zone_first: bool
 ) -> None:
     activity = public_ride_from_home(owner, zone_first=zone_first)
-    someone = {"partner": partner, "follower": follower, "stranger": stranger}[viewer]
+    someone = request.getfixturevalue(viewer)
     client = browser_of(someone)
 
     bodies = {url: client.get(url) for url in every_url(activity.pk, owner.handle)}
@@ -96,10 +97,23 @@ def test_no_point_of_the_hidden_ends_is_in_anything_another_person_receives(
     gpx = bodies[f"/activities/{activity.pk}/gpx/"]
     assert gpx.status_code == 200 and b"<trkpt" in gpx.content
     assert bodies[f"/activities/{activity.pk}/original/"].status_code == 404
-    for url, response in bodies.items():
+    for url, response in [*bodies.items(), *_blocked_and_anonymous(request, activity)]:
         assert response.status_code != 500, url
         body = b"".join(response) if response.streaming else response.content  # type: ignore[attr-defined]
         assert hidden_points_in(body.decode(errors="replace"), hidden, visible) == [], url
+
+
+def _blocked_and_anonymous(request: pytest.FixtureRequest, activity: Activity) -> list:  # type: ignore[type-arg]
+    """Those who see nothing of hers: each of the ride's own URLs, answered 404 or a login."""
+    urls = [f"/activities/{activity.pk}/{tail}" for tail in ("", "gpx/", "original/")]
+    found = []
+    for someone in (request.getfixturevalue("blocked"), None):
+        client = browser_of(someone)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code in (302, 404), url
+            found.append((url, response))
+    return found
 
 
 def test_the_owner_receives_the_whole_route_and_the_search_finds_its_ends(owner: User) -> None:
