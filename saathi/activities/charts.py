@@ -72,15 +72,20 @@ class Charts:
     axis_unit: str  # "km", "mi" or "s"
     series: list[Series] = field(default_factory=list)
     route: dict[str, list[float]] = field(default_factory=dict)
+    # For the owner only: the part of the route others see (activities/privacy.py).
+    visible: dict[str, list[float]] | None = None
 
     def as_json(self) -> dict[str, Any]:
         # Not dataclasses.asdict: it deep-copies every list of a thousand numbers.
-        return {
+        found = {
             "axis": self.axis,
             "axis_unit": self.axis_unit,
             "series": [series.as_json() for series in self.series],
             "route": self.route,
         }
+        if self.visible is not None:
+            found["visible"] = self.visible
+        return found
 
 
 @dataclass
@@ -138,20 +143,24 @@ class Picks:
 
 
 def charts_for(activity: Activity, units: Units) -> Charts | None:
-    """The activity's charts and route in the viewer's units, from its stored picks."""
+    """The activity's charts and whole route in the viewer's units, from its stored
+    picks: what its owner sees. Pages go through privacy.charts_seen_by, which gives
+    anyone else the visible part only."""
     if not activity.points:
         return None
     picks = stored_picks(activity)
     return None if picks is None else draw(activity, picks, units)
 
 
-def stored_picks(activity: Activity) -> Picks | None:
+def stored_picks(activity: Activity, streams: ActivityStreams | None = None) -> Picks | None:
     """The picks saved with the activity's streams; None for an entry with no file.
 
     Activities imported before picks were stored, or whose sport changed behind
-    Activity.edit's back, get theirs made now from the streams, and saved.
+    Activity.edit's back, get theirs made now from the streams, and saved. Pass the
+    streams row when it is already loaded (without its data).
     """
-    streams = ActivityStreams.objects.defer("data").filter(activity=activity).first()
+    if streams is None:
+        streams = ActivityStreams.objects.defer("data").filter(activity=activity).first()
     if streams is None:
         return None
     picks = Picks.unpack(bytes(streams.picks)) if streams.picks is not None else None

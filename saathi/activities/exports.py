@@ -37,13 +37,15 @@ def gpx_filename(activity: Activity) -> str:
     return f"{activity.local_date.isoformat()}-{words or 'activity'}.gpx"
 
 
-def track_gpx(activity: Activity) -> bytes:
-    """A GPX 1.1 document of the activity's stored streams (points with a position).
+def track_gpx(activity: Activity, track: Track | None = None) -> bytes:
+    """A GPX 1.1 document of `track` (points with a position): by default the whole
+    stored streams, the owner's; for anyone else pass privacy.visible_track's part.
 
     Segments follow the recording's own breaks; heart rate, cadence and temperature
     go in TrackPointExtension, power in PowerExtension.
     """
-    track = activity.streams.load()
+    if track is None:
+        track = activity.streams.load()
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<gpx version="1.1" creator="Saathi" xmlns="{GPX_NS}" '

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo
 
+import numpy as np
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -24,6 +25,7 @@ from saathi.accounts.sharing import (
 from saathi.activities.sports import FIT_NAMES, Sport
 from saathi.activities.streams import unpack
 from saathi.people.circles import may_see
+from saathi.tracks.privacy import draw_trim
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -122,6 +124,11 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         return self.order_by("local_date").values_list("local_date", flat=True).distinct()
 
 
+def new_trim() -> float:
+    """An activity's own stretch hidden at one end; from the operating system's entropy."""
+    return draw_trim(np.random.default_rng())
+
+
 def _field(verbose: str) -> Any:
     return models.FloatField(verbose, null=True, blank=True)
 
@@ -180,12 +187,31 @@ class Activity(models.Model):
     altitude_source = models.CharField(max_length=16, blank=True)
     elevation_method = models.CharField(max_length=80, blank=True)
 
+    # Of the part others see (activities/privacy.py): after the privacy cut, the start
+    # and end named here, and the title made from them, are where the visible part
+    # begins and ends, not the door it left from.
     start_place = models.CharField(max_length=120, blank=True)
     end_place = models.CharField(max_length=120, blank=True)
     start_lat = models.FloatField(null=True, blank=True)
     start_lon = models.FloatField(null=True, blank=True)
     end_lat = models.FloatField(null=True, blank=True)
     end_lon = models.FloatField(null=True, blank=True)
+
+    # The privacy cut (activities/privacy.py, tracks/privacy.py): metres hidden beyond a
+    # zone's edge, or from the first and last point, drawn once per activity and kept,
+    # so the same activity always shows the same cut.
+    trim_start_m = models.FloatField(default=new_trim)
+    trim_end_m = models.FloatField(default=new_trim)
+    # The samples others see, first and last inclusive; null when they see none of the
+    # route. `cut_key` names the zones and setting they were cut with ("" never cut):
+    # a cut made under other zones is made again before anyone else is served.
+    visible_first = models.PositiveIntegerField(null=True, blank=True)
+    visible_last = models.PositiveIntegerField(null=True, blank=True)
+    cut_key = models.CharField(max_length=32, blank=True)
+    visible_south = models.FloatField(null=True, blank=True)
+    visible_west = models.FloatField(null=True, blank=True)
+    visible_north = models.FloatField(null=True, blank=True)
+    visible_east = models.FloatField(null=True, blank=True)
 
     laps = models.JSONField(default=list, blank=True)
     splits_km = models.JSONField(default=list, blank=True)
@@ -264,6 +290,9 @@ class ActivityStreams(models.Model):
     # What the activity page draws, picked at import (charts.py); null until then for
     # activities imported before picks were stored: the first view fills it.
     picks = models.BinaryField(null=True, blank=True)
+    # The same, of the part others see (activities/privacy.py); null when they see none,
+    # or before the first cut.
+    visible_picks = models.BinaryField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "activity streams"

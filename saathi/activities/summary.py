@@ -1,8 +1,9 @@
 """A Track and its Figures turned into an unsaved Activity: columns, JSON and streams.
 
-No database here, but for refigure saving the chart picks it makes again: imports.py
-saves what this builds, in one transaction, and the records (records/records.py) read the
-columns it fills.
+No database here, but for reading the owner's privacy zones when not given, and refigure
+saving the chart picks it makes again: imports.py saves what this builds, in one
+transaction, and the records (records/records.py) read the columns it fills. The
+places and title come from the ends of the part others see (activities/privacy.py).
 """
 
 from __future__ import annotations
@@ -17,18 +18,16 @@ import numpy as np
 
 from saathi.activities.charts import chart_picks
 from saathi.activities.models import HEADLINE_FIELDS, Activity, ActivityStreams, Source
-from saathi.activities.sports import TITLE_WORDS, Sport, sport_from_track
+from saathi.activities.privacy import Rules, auto_title, cut, rules_of, visible_picks
+from saathi.activities.sports import Sport, sport_from_track
 from saathi.activities.streams import pack
 from saathi.tracks.figures import Figures, Split, compute
-from saathi.tracks.places import nearest_place
 from saathi.tracks.timezones import local_timezone
-from saathi.tracks.titles import title_for
 from saathi.tracks.track import Totals, Track, TrackError
 
 if TYPE_CHECKING:
     from saathi.accounts.models import User
 
-LatLon = tuple[float, float]
 
 # Devices write 0 for a sensor they never had (no strap: average heart rate 0).
 _ZERO_IS_NONE = frozenset({"avg_hr", "max_hr", "avg_cadence", "avg_power", "max_power"})
@@ -37,9 +36,13 @@ _TOTALS_FIELDS = frozenset(f.name for f in fields(Totals))
 
 
 def activity_from_track(
-    *, owner: User, track: Track, sha256: str = ""
+    *, owner: User, track: Track, sha256: str = "", rules: Rules | None = None
 ) -> tuple[Activity, ActivityStreams]:
-    """The activity a recording makes, and its streams; neither saved yet."""
+    """The activity a recording makes, and its streams; neither saved yet.
+
+    Cut by the owner's privacy zones (`rules`, read now when not given): the places
+    and the title come from the ends of the part others see.
+    """
     start = track.start_time
     if start is None:
         raise TrackError(
@@ -51,7 +54,6 @@ def activity_from_track(
     sport = sport_from_track(track.sport, track.sub_sport)
     zone = local_timezone(track, default=owner.time_zone)
     local_start = start.astimezone(ZoneInfo(zone))
-    first, last = _ends(track)
     activity = Activity(
         owner=owner,
         sport=sport,
@@ -63,12 +65,8 @@ def activity_from_track(
         file_format=track.format,
         sha256=sha256,
         **owner.new_activity_levels,
-        title=title_for(start=first, end=last, sport=TITLE_WORDS[sport], local_start=local_start)[
-            :200
-        ],
         warnings=[*track.warnings, *_sessions_note(track, sport)],
         **_headline(track.totals, figures.totals),
-        **_places(first, last),
         laps=_laps(track),
         **_figures(figures),
         **_channels(track),
@@ -80,8 +78,12 @@ def activity_from_track(
         breaks=[int(b) for b in track.breaks],
         pauses=[[float(a), float(b)] for a, b in track.pauses],
     )
-    # From the samples as stored, as a later recompute would read them.
-    streams.picks = chart_picks(activity, streams.load())
+    # From the samples as stored, as a later recompute (or re-cut) would read them.
+    stored = streams.load()
+    streams.picks = chart_picks(activity, stored)
+    part = cut(activity, stored, rules or rules_of(owner))
+    streams.visible_picks = visible_picks(activity, part, stored, streams.picks)
+    activity.title = auto_title(activity)
     return activity, streams
 
 
@@ -96,27 +98,6 @@ def _headline(device: Totals | None, computed: Totals) -> dict[str, Any]:
     }
     columns = {name: usable.get(name, mine[name]) for name in HEADLINE_FIELDS}
     return {**columns, "device_totals": theirs, "computed_totals": mine}
-
-
-def _ends(track: Track) -> tuple[LatLon | None, LatLon | None]:
-    fixes = np.flatnonzero(np.isfinite(track.lat) & np.isfinite(track.lon))
-    if fixes.size == 0:
-        return None, None
-    a, b = int(fixes[0]), int(fixes[-1])
-    return (float(track.lat[a]), float(track.lon[a])), (float(track.lat[b]), float(track.lon[b]))
-
-
-def _places(first: LatLon | None, last: LatLon | None) -> dict[str, Any]:
-    start = nearest_place(*first) if first else None
-    end = nearest_place(*last) if last else None
-    return {
-        "start_lat": first[0] if first else None,
-        "start_lon": first[1] if first else None,
-        "end_lat": last[0] if last else None,
-        "end_lon": last[1] if last else None,
-        "start_place": start.name[:120] if start else "",
-        "end_place": end.name[:120] if end else "",
-    }
 
 
 def _laps(track: Track) -> list[dict[str, Any]]:
@@ -159,7 +140,10 @@ def refigure(activity: Activity) -> None:
     """
     track = activity.streams.load()
     activity.streams.picks = chart_picks(activity, track)
-    activity.streams.save(update_fields=["picks"])
+    activity.streams.visible_picks = visible_picks(
+        activity, cut(activity, track, rules_of(activity.owner)), track, activity.streams.picks
+    )
+    activity.streams.save(update_fields=["picks", "visible_picks"])
     device = activity.device_totals
     if device:
         track.totals = Totals(**{k: v for k, v in device.items() if k in _TOTALS_FIELDS})

@@ -1,20 +1,20 @@
 """The worker's side of imports: a job is queued once its row is committed, and read by
-imports.run_import in the worker."""
+imports.run_import in the worker. And the re-cut of a person's activities after their
+privacy zones change (privacy.recut_owner)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from django.db import transaction
 from huey.contrib.djhuey import db_task
 
+from saathi.accounts.models import User
 from saathi.activities.imports import receive_upload, run_import
 from saathi.activities.models import ImportJob, JobState
-
-if TYPE_CHECKING:
-    from saathi.accounts.models import User
+from saathi.activities.privacy import recut_owner
 
 
 @db_task()
@@ -49,3 +49,16 @@ def retry(job: ImportJob) -> None:
     with transaction.atomic():
         if job.reset_for_retry():
             enqueue([job])
+
+
+@db_task()
+def recut_job(owner_id: int) -> int | None:
+    """Cut again the owner's activities cut under older zones; returns how many were."""
+    owner = User.objects.filter(pk=owner_id).first()
+    return None if owner is None else recut_owner(owner)
+
+
+def recut_later(owner: User) -> None:
+    """Queue the re-cut once the change to the zones is committed. Until it has reached
+    an activity, the first page or download of it for anyone else cuts it then."""
+    transaction.on_commit(partial(recut_job, owner.pk))

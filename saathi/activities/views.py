@@ -29,11 +29,11 @@ from saathi.accounts.sharing import who_sees
 from saathi.accounts.visitors import sign_in_unless_found
 from saathi.activities import listing, tasks, tiles
 from saathi.activities.changes import delete_activity, edit_activity
-from saathi.activities.charts import charts_for
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
+from saathi.activities.privacy import charts_seen_by, visible_track
 from saathi.activities.sports import shows_pace
 from saathi.activities.worker import worker_note
 from saathi.records.badges import badges_for
@@ -119,7 +119,8 @@ def detail(request: HtmxRequest, pk: int) -> HttpResponse:
     is_owner = activity.owner_id == me.pk
     units, today = _reading(request, activity)
     map_shown = _map_shown(request, activity)
-    charts = charts_for(activity, units) if map_shown else None
+    # Whole for the owner, the visible part for anyone else (privacy zones).
+    charts = charts_seen_by(activity, me, units) if map_shown else None
     context = {
         "activity": activity,
         "is_owner": is_owner,
@@ -160,9 +161,10 @@ def original(request: AuthedRequest, pk: int) -> FileResponse:
 @sign_in_unless_found
 def gpx(request: HtmxRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity.objects.map_visible_to(request.user), pk=pk)
-    if not activity.has_map:
+    track = visible_track(activity, request.user) if activity.has_map else None
+    if track is None or not track.has_position:
         raise Http404("This activity has no route to export.")
-    response = HttpResponse(track_gpx(activity), content_type="application/gpx+xml")
+    response = HttpResponse(track_gpx(activity, track), content_type="application/gpx+xml")
     response["Content-Disposition"] = f'attachment; filename="{gpx_filename(activity)}"'
     return response
 

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from saathi.accounts import views as accounts
+from saathi.pages import privacy_zones
 from saathi.pages.account_deletion import delete_account_page
 from saathi.pages.dashboard import dashboard
 from saathi.pages.profile import profile
@@ -62,6 +63,14 @@ urlpatterns = [
     path("settings/", accounts.settings_page, name="settings"),
     path("settings/delete/", delete_account_page, name="delete_account"),
     path("settings/blocked/", people.blocked_page, name="blocked_people"),
+    path("settings/privacy-zones/", privacy_zones.privacy_zones, name="privacy_zones"),
+    path("settings/privacy-zones/ends/", privacy_zones.hide_ends, name="privacy_zone_ends"),
+    path("settings/privacy-zones/<int:pk>/", privacy_zones.privacy_zones, name="privacy_zone"),
+    path(
+        "settings/privacy-zones/<int:pk>/delete/",
+        privacy_zones.delete_zone,
+        name="privacy_zone_delete",
+    ),
     path("admin/login/", accounts.admin_login),
     path("admin/", admin.site.urls),
     # Avatars on disk; with S3 storage their URLs point at the bucket instead.

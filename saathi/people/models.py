@@ -1,4 +1,5 @@
-"""Who a person is to another: follows, training partners and blocks.
+"""Who a person is to another: follows, training partners and blocks; and the places a
+person hides from all of them (privacy zones).
 
 Each is a row between two people; deleting either person takes it along. The reads that
 turn them into "who may see what" are in circles.py, the changes in relations.py.
@@ -7,8 +8,11 @@ turn them into "who may see what" are in circles.py, the changes in relations.py
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
+
+from saathi.tracks.privacy import MAX_RADIUS_M, MIN_RADIUS_M, Zone
 
 
 class Follow(models.Model):
@@ -95,3 +99,45 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.blocker} blocked {self.blocked}"
+
+
+class PrivacyZone(models.Model):
+    """A place its owner hides from everyone else: home, work.
+
+    The point and radius given are the owner's alone: nothing anyone else receives is
+    built from them. What cuts the routes is the circle drawn from them once, at random,
+    and stored (people/zones.py, tracks/privacy.py): drawn again for each activity, the
+    circles would average out on the point.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_zones"
+    )
+    label = models.CharField(max_length=60, blank=True, help_text="Home, work…")
+    lat = models.FloatField("latitude", validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    lon = models.FloatField(
+        "longitude", validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    radius_m = models.PositiveIntegerField(
+        "radius (m)",
+        validators=[MinValueValidator(MIN_RADIUS_M), MaxValueValidator(MAX_RADIUS_M)],
+    )
+    drawn_lat = models.FloatField()
+    drawn_lon = models.FloatField()
+    drawn_radius_m = models.FloatField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(radius_m__gte=MIN_RADIUS_M, radius_m__lte=MAX_RADIUS_M),
+                name="privacy_zone_radius_200_to_1600",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label or 'A privacy zone'} of {self.owner}"
+
+    def as_drawn(self) -> Zone:
+        return Zone(self.drawn_lat, self.drawn_lon, self.drawn_radius_m)

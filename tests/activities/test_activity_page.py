@@ -62,13 +62,23 @@ def test_splits_are_per_kilometre_for_metric_viewers(owner: User) -> None:
 def test_the_route_is_in_the_page_data_from_start_to_end(owner: User) -> None:
     activity = imported(owner, RIDE)
     html = browser_of(owner).get(f"/activities/{activity.pk}/").content.decode()
-    route = page_data(html)["route"]
+    data = page_data(html)
+    route, visible = data["route"], data["visible"]
     assert 100 < len(route["lat"]) <= 2001
     assert len(route["lat"]) == len(route["lon"]) == len(route["x"])
+    track = activity.streams.load()
+    # The owner's route is whole, from the first fix to the last...
     assert (route["lat"][0], route["lon"][0]) == pytest.approx(
-        (activity.start_lat, activity.start_lon), abs=1e-5
+        (track.lat[0], track.lon[0]), abs=1e-5
     )
     assert (route["lat"][-1], route["lon"][-1]) == pytest.approx(
+        (track.lat[-1], track.lon[-1]), abs=1e-5
+    )
+    # ...and beside it the part others see, whose ends the page names.
+    assert (visible["lat"][0], visible["lon"][0]) == pytest.approx(
+        (activity.start_lat, activity.start_lon), abs=1e-5
+    )
+    assert (visible["lat"][-1], visible["lon"][-1]) == pytest.approx(
         (activity.end_lat, activity.end_lon), abs=1e-5
     )
     # The route's x runs along the same axis as the charts, up to the whole distance.

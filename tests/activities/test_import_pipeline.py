@@ -40,7 +40,7 @@ def test_a_real_file_imports_with_sane_figures(owner: User, path: Path) -> None:
         assert 0 <= activity.distance_m < 1_000_000
     if activity.avg_hr is not None:
         assert 30 < activity.avg_hr < 230
-    if activity.has_map:
+    if activity.has_map and activity.visible_first is not None:
         assert activity.start_lat is not None and -90 <= activity.start_lat <= 90
     assert len(activity.streams.load()) == activity.points
 

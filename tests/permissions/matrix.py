@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
@@ -22,8 +23,11 @@ from django.utils.http import urlsafe_base64_encode
 from saathi.accounts.models import User
 from saathi.activities.changes import edit_activity
 from saathi.activities.imports import import_inline
+from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob, Visibility
+from saathi.people.zones import add_zone
 from saathi.progress.models import Goal
+from saathi.together.models import Membership, Outing, Suggestion, Tag
 from tests import people
 from tests.activities.pages import RUN
 from tests.paths import TESTDATA
@@ -149,6 +153,10 @@ class World:
 
 def her_world() -> World:
     owner = people.owner()
+    # Her run has 17 points: trimmed ends would leave little of it. The levels are under
+    # test here, the cut by tests/privacy_zones/ and test_no_hidden_point_reaches_anyone_else.
+    owner.hide_ends = False
+    owner.save(update_fields=["hide_ends"])
     viewers: dict[str, User | AnonymousUser] = {
         "owner": owner,
         "partner": people.partner(of=owner),
@@ -216,6 +224,44 @@ def _day(world: World) -> Filled:
     return Filled({"day": next(iter(world.activities.values())).local_date.isoformat()})
 
 
+def _zone(world: World) -> Filled:
+    # Far from her run: the other rows' activities stay as they are.
+    zone = add_zone(owner=world.owner, lat=12.97, lon=77.59, radius_m=400, label="Home")
+    return Filled({"pk": zone.pk})
+
+
+def _followers_run(world: World) -> Activity:
+    return world.activities[Case(Visibility.FOLLOWERS, Visibility.FOLLOWERS)]
+
+
+def _outing(world: World) -> Filled:
+    # Her followers-only run, as an outing: whoever may see it may see the outing.
+    outing = Outing.objects.create()
+    Membership.objects.create(outing=outing, activity=_followers_run(world))
+    return Filled({"pk": outing.pk}, Case(Visibility.FOLLOWERS, Visibility.FOLLOWERS))
+
+
+def _tag(world: World) -> Filled:
+    # She tagged her partner on her followers-only run: the tag is the partner's to answer.
+    tag = Tag.objects.create(
+        activity=_followers_run(world), person=world.viewers["partner"], asked_by=world.owner
+    )
+    return Filled({"pk": tag.pk})
+
+
+def _suggestion(world: World) -> Filled:
+    # Her run and her partner's were found to overlap: theirs to answer, nobody else's.
+    partner = world.viewers["partner"]
+    assert isinstance(partner, User)
+    his = create_manual_activity(
+        owner=partner, sport="run", start=datetime(2026, 5, 2, 7), duration_s=1800
+    )
+    found = Suggestion.objects.create(
+        first=_followers_run(world), second=his, share=0.9, second_share=0.9
+    )
+    return Filled({"pk": found.pk})
+
+
 def _handle(world: World) -> Filled:
     return Filled({"handle": world.owner.handle})
 
@@ -237,6 +283,10 @@ FILLERS: dict[str, Filler] = {
     "her goal": _goal,
     "a day she ran": _day,
     "her handle": _handle,
+    "her zone": _zone,
+    "her outing": _outing,
+    "her tag of her partner": _tag,
+    "her suggestion with her partner": _suggestion,
     "a stale reset link": _stale_reset_link,
     "her avatar": _avatar,
 }
@@ -295,7 +345,10 @@ def leaks(world: World, viewer: str, filled: Filled, content: bytes) -> list[str
         Activity.objects.map_visible_to(someone).filter(pk=about.pk).exists()
     )
     if not map_allowed:
-        found += [f"map data {marker!r}" for marker in MAP_DATA if marker in content]
+        # The markers of a map on a page about her activity; a page of the viewer's own
+        # (their privacy zones) has a map of theirs, and her coordinates are looked for below.
+        if filled.case is not None:
+            found += [f"map data {marker!r}" for marker in MAP_DATA if marker in content]
         if COORDINATES.search(content):
             found.append("coordinates of her run")
         if b"/gpx/" in content:

@@ -115,6 +115,21 @@ people/<str:handle>/                           | her handle                     
 people/<str:handle>/followers/                 | her handle                            | 200 200 200 200 200 404 404
 people/<str:handle>/following/                 | her handle                            | 200 200 200 200 200 404 404
 u/<str:handle>/                                | her handle                            | 301 301 301 301 301 301 301
+# -- Privacy zones: each person's own list; her zone is hers alone (404 to anyone else).
+settings/privacy-zones/                        | -                                     | 200 200 200 200 200 200 302
+POST settings/privacy-zones/ends/              | -                                     | 30x 30x 30x 30x 30x 30x 302
+settings/privacy-zones/<int:pk>/               | her zone                              | 200 404 404 404 404 404 302
+settings/privacy-zones/<int:pk>/delete/        | her zone                              | 200 404 404 404 404 404 302
+# -- Training together. An outing: whoever may see one of its activities (here her
+# -- followers-only run). Tags: the tagged person's. Suggestions: the two people's.
+outings/<int:pk>/                              | her outing                            | 200 200 200 404 404 404 404
+activities/<int:pk>/tags/                      | followers                             | 200 404 404 404 404 404 302
+tags/<int:pk>/                                 | her tag of her partner                | 404 200 404 404 404 404 302
+POST tags/<int:pk>/accept/                     | her tag of her partner                | 404 30x 404 404 404 404 302
+POST tags/<int:pk>/decline/                    | her tag of her partner                | 404 30x 404 404 404 404 302
+suggestions/<int:pk>/                          | her suggestion with her partner       | 200 200 404 404 404 404 302
+POST suggestions/<int:pk>/answer/              | her suggestion with her partner       | 30x 30x 404 404 404 404 302
+people/<str:handle>/together/                  | her handle                            | 404 200 404 404 404 404 302
 # -- Each person's own pages: search, requests, blocked people, notifications.
 people/                                        | -                                     | 200 200 200 200 200 200 302
 people/requests/                               | -                                     | 200 200 200 200 200 200 302

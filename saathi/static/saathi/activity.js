@@ -25,7 +25,15 @@
     if (tiles.url) {
       L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
     }
-    var line = L.polyline(points, { color: ink, weight: 4, opacity: 0.9 }).addTo(map);
+    // The owner's page: the whole route dashed and grey, the part others see drawn over it.
+    var visible = data.visible;
+    var line = visible
+      ? L.polyline(points, { color: muted, weight: 3, opacity: 0.8, dashArray: "6 8" }).addTo(map)
+      : L.polyline(points, { color: ink, weight: 4, opacity: 0.9 }).addTo(map);
+    if (visible && visible.lat.length) {
+      var shown = visible.lat.map(function (lat, i) { return [lat, visible.lon[i]]; });
+      L.polyline(shown, { color: ink, weight: 4, opacity: 0.9 }).addTo(map);
+    }
     map.fitBounds(line.getBounds(), { padding: [20, 20] });
     var end = function (at, fill, label) {
       L.circleMarker(at, { radius: 7, color: "#fff", weight: 2, fillColor: fill, fillOpacity: 1 })
