@@ -17,6 +17,8 @@ are paired: a suggestion never tells anyone of an activity kept from them.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 
@@ -31,6 +33,10 @@ from saathi.together.outings import join
 from saathi.tracks.together import SAME_OUTING_SHARE, probe_tokens, same_outing
 from saathi.tracks.track import Track
 
+# The longest a recording may last and still be found by a later one: the lower bound
+# that keeps "started before this one ended" an index range rather than all of history.
+LONGEST_OUTING = timedelta(hours=48)
+
 
 def candidates(activity: Activity, footprint: Footprint, probe: list[int]) -> QuerySet[Footprint]:
     """The footprints of other people's recordings that may be the same outing."""
@@ -39,6 +45,7 @@ def candidates(activity: Activity, footprint: Footprint, probe: list[int]) -> Qu
         Footprint.objects.filter(
             owner__in=matchable_with(activity.owner).values("pk"),
             start__lt=footprint.end,
+            start__gt=footprint.start - LONGEST_OUTING,
             end__gt=footprint.start,
             activity__in=OutingToken.objects.sharing(probe),
         )

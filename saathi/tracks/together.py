@@ -96,7 +96,7 @@ def _known(times: FloatArray, seconds: FloatArray) -> npt.NDArray[np.bool_]:
 def tokens(track: Track, slot_s: int = SLOT_S) -> IntArray:
     """The (cell, slot) tokens of the track's own fixes, sorted, each once."""
     time, lat, lon = _fixes(track)
-    found: IntArray = np.unique(_pack(time, lat, lon, slot_s))
+    found: IntArray = np.unique(pack_tokens(time, lat, lon, slot_s))
     return found
 
 
@@ -108,15 +108,18 @@ def probe_tokens(track: Track, radius_m: float = BIKE_RADIUS_M, slot_s: int = SL
     dlat = radius_m / METRES_PER_DEGREE
     dlon = dlat / np.maximum(np.cos(np.radians(lat)), 0.01)
     found = [
-        _pack(time, lat + sy * dlat, lon + sx * dlon, slot_s)
+        pack_tokens(time, lat + sy * dlat, lon + sx * dlon, slot_s)
         for sy in (-1.0, 1.0)
         for sx in (-1.0, 1.0)
     ]
-    every: IntArray = np.unique(np.concatenate([*found, _pack(time, lat, lon, slot_s)]))
+    every: IntArray = np.unique(np.concatenate([*found, pack_tokens(time, lat, lon, slot_s)]))
     return every
 
 
-def _pack(time: FloatArray, lat: FloatArray, lon: FloatArray, slot_s: int) -> IntArray:
+def pack_tokens(
+    time: FloatArray, lat: FloatArray, lon: FloatArray, slot_s: int = SLOT_S
+) -> IntArray:
+    """The token of each (time, position), one per sample, not deduplicated."""
     lat = np.clip(lat, -90.0, 90.0 - 1e-9)
     row = np.floor((lat + 90.0) / CELL_DEG).astype(np.int64)
     centre = (row + 0.5) * CELL_DEG - 90.0
