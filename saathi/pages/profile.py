@@ -26,6 +26,7 @@ from saathi.people.directory import person_for, tie_of
 from saathi.records.badges import figure, short_date
 from saathi.records.measures import BY_KEY
 from saathi.records.models import Record
+from saathi.together.figures import between
 from saathi.units import Units
 
 RECENT = 5
@@ -88,9 +89,10 @@ def profile(request: HtmxRequest, handle: str) -> HttpResponse:
     today = person.today()
     seen = Activity.objects.visible_to(request.user).filter(owner=person)
     totals, per_sport = year_totals(seen, today.year)
+    tie = tie_of(person, request.user)
     context = {
         "person": person,
-        "tie": tie_of(person, request.user),
+        "tie": tie,
         "is_owner": viewer is not None and viewer.pk == person.pk,
         "units": units,
         "today": today,
@@ -98,8 +100,7 @@ def profile(request: HtmxRequest, handle: str) -> HttpResponse:
         "per_sport": per_sport,
         "recent": list(seen.order_by("-start_time")[:RECENT]),
         "records": records_seen(person, seen, units, today),
-        # The "together" figures between the viewer and a partner come from
-        # saathi/together/ (issue 12, the outings part): profile/together.html shows them.
-        "together": None,
+        # Between partners only, each seeing her own activities on their outings.
+        "together": between(viewer, person) if viewer and tie and tie.partners else None,
     }
     return render(request, "profile/profile.html", context)

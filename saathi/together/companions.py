@@ -2,9 +2,8 @@
 other", for the activity page.
 
 Only the people whose activity on the outing the viewer may see are named; the rest are
-counted. The activity page (saathi/activities/, below this part) is wired to it by the
-lead: its view adds `companions_for(activity, request.user)` as "companions" and its
-template includes "together/includes/companions.html".
+counted. Not yet on the activity page: that view lives in saathi/activities/, below this
+part, and cannot call it; it needs the page to move up to saathi/pages/ first.
 """
 
 from __future__ import annotations

@@ -116,12 +116,27 @@ def test_the_page_makes_as_many_queries_for_50_outings_as_for_1(
     assert len(fifty) == len(one)
 
 
-def test_the_profile_box_says_how_many_outings_and_how_far(owner: User, partner: User) -> None:
-    from django.template.loader import render_to_string
-
+def test_her_profile_tells_her_partner_how_many_outings_and_how_far(
+    owner: User, partner: User, stranger: User
+) -> None:
     outings(owner, partner, 2)
-    html = render_to_string(
-        "together/includes/together_box.html",
-        {"together": between(partner, owner), "units": partner.unit_system},
-    )
-    assert "2 outings" in html and "21.4" in html
+    profile = reverse("profile", args=["asha"])
+    html = browser_of(partner).get(profile).content.decode()
+    # His own two activities on their outings: 10.2 km and 11.2 km.
+    assert "2 outings</strong>, 21.4" in html
+    assert reverse("together:together", args=["asha"]) in html
+    assert "Together" not in browser_of(stranger).get(profile).content.decode()
+
+
+def test_her_profile_makes_as_many_queries_for_50_outings_as_for_1(
+    owner: User, partner: User
+) -> None:
+    outings(owner, partner, 1)
+    browser = browser_of(partner)
+    profile = reverse("profile", args=["asha"])
+    with CaptureQueriesContext(connection) as one:
+        assert "1 outing</strong>" in browser.get(profile).content.decode()
+    outings(owner, partner, 50)
+    with CaptureQueriesContext(connection) as fifty:
+        assert "51 outings</strong>" in browser.get(profile).content.decode()
+    assert len(fifty) == len(one)
