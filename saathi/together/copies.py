@@ -5,7 +5,10 @@ What belongs to the body of the one who recorded it stays with them: heart rate,
 cadence, power and temperature are left out of her streams, and the figures built on
 them (heart-rate averages and zones, training load, power, calories) out of hers. What
 belongs to the way they went together (the route, times, distance, climbing, splits,
-best efforts) is hers too: she ran those kilometres.
+best efforts) is hers too: she ran those kilometres. Of the route she gets what its owner
+shows others, never the ends their privacy zones hide: she is someone else too, and her
+own followers would otherwise see the owner's home on her copy. Her own zones then cut
+her copy as they cut anything of hers.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import numpy as np
 from saathi.accounts.models import User
 from saathi.activities.charts import chart_picks
 from saathi.activities.models import Activity, ActivityStreams
+from saathi.activities.privacy import recut, rules_of, visible_track
 from saathi.activities.sports import TITLE_WORDS, Sport
 from saathi.activities.streams import pack
 from saathi.tracks.titles import title_for
@@ -47,8 +51,6 @@ SHARED_FIELDS = (
     "end_lat",
     "end_lon",
     "best_efforts",
-    "points",
-    "has_map",
     "has_altitude",
 )
 PERSONAL_CHANNELS = ("heart_rate", "cadence", "power", "temperature")
@@ -71,22 +73,25 @@ def copy_for(person: User, activity: Activity) -> tuple[Activity, Track | None]:
         splits_km=[{**split, "avg_hr": None} for split in activity.splits_km],
         splits_mile=[{**split, "avg_hr": None} for split in activity.splits_mile],
     )
+    # The part of the route its owner shows her, as a Track of its own.
+    track = visible_track(activity, person)
+    mine.points = len(track) if track is not None else 0
+    mine.has_map = track is not None and track.has_position
     mine.save()
-    stored = ActivityStreams.objects.filter(activity=activity).first()
-    if stored is None:
+    if track is None:
         return mine, None
-    track = stored.load()
     for name in PERSONAL_CHANNELS:
         setattr(track, name, np.full(len(track), np.nan))
     streams = ActivityStreams(
         activity=mine,
         data=pack(track),
-        points=stored.points,
-        breaks=stored.breaks,
-        pauses=stored.pauses,
+        points=len(track),
+        breaks=[int(b) for b in track.breaks],
+        pauses=[[float(a), float(b)] for a, b in track.pauses],
     )
     streams.picks = chart_picks(mine, track)
     streams.save()
+    recut(mine, rules_of(person))
     return mine, track
 
 
