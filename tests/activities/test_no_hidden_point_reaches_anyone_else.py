@@ -22,6 +22,8 @@ from saathi.accounts.models import User
 from saathi.activities.changes import edit_activity
 from saathi.activities.models import Activity, Visibility
 from saathi.people.zones import add_zone
+from saathi.together.outings import join
+from tests import people
 from tests.activities.hidden_points import hidden_points_in, split_samples
 from tests.activities.pages import RIDE, imported
 from tests.people import browser_of
@@ -78,10 +80,17 @@ def test_no_point_of_the_hidden_ends_is_in_anything_another_person_receives(
     request: pytest.FixtureRequest, owner: User, viewer: str, zone_first: bool
 ) -> None:
     activity = public_ride_from_home(owner, zone_first=zone_first)
+    # Meera rode it with her from her door, and shares all of it: her line on the
+    # outing's map is cut by Asha's zone too.
+    meera = people.person("meera")
+    hers = imported(meera, RIDE)
+    edit_activity(hers, visibility=Visibility.PUBLIC, map_visibility=Visibility.PUBLIC)
+    outing = join([activity, hers])
     someone = request.getfixturevalue(viewer)
     client = browser_of(someone)
 
-    bodies = {url: client.get(url) for url in every_url(activity.pk, owner.handle)}
+    urls = [*every_url(activity.pk, owner.handle), f"/outings/{outing.pk}/"]
+    bodies = {url: client.get(url) for url in urls}
 
     activity.refresh_from_db()
     track = activity.streams.load()
@@ -94,6 +103,8 @@ def test_no_point_of_the_hidden_ends_is_in_anything_another_person_receives(
     )
     page = bodies[f"/activities/{activity.pk}/"]
     assert page.status_code == 200 and b"activity-data" in page.content
+    lines = bodies[f"/outings/{outing.pk}/"]
+    assert lines.status_code == 200 and lines.content.count(b'"lat"') == 2
     gpx = bodies[f"/activities/{activity.pk}/gpx/"]
     assert gpx.status_code == 200 and b"<trkpt" in gpx.content
     assert bodies[f"/activities/{activity.pk}/original/"].status_code == 404
