@@ -24,7 +24,7 @@ from saathi.accounts.sharing import (
 )  # re-exported: the activity form and tests name it here
 from saathi.activities.sports import FIT_NAMES, Sport
 from saathi.activities.streams import unpack
-from saathi.people.circles import may_see
+from saathi.people.circles import may_know_of, may_see
 from saathi.tracks.privacy import draw_trim
 
 if TYPE_CHECKING:
@@ -95,6 +95,11 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         """The activities whose route `user` may see (map, streams, downloads): never
         more than `visible_to`, whatever the map level says."""
         return self.visible_to(user).filter(may_see(user, level="map_visibility"))
+
+    def known_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
+        """The activities `user` may know exist, seen or not: counted ("and 1 other"),
+        never shown. Wider than `visible_to`; "only me" and blocks stay out."""
+        return self.filter(may_know_of(user, level="visibility"))
 
     def of_sport(self, sport: str) -> ActivityQuerySet:
         """One sport's activities; all of them when `sport` is blank."""

@@ -13,7 +13,6 @@ urlpatterns = [
     path("upload/jobs/", views.jobs, name="jobs"),
     path("upload/jobs/<int:pk>/retry/", views.retry, name="retry"),
     path("new/", views.new, name="new"),
-    path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/delete/", views.delete, name="delete"),
     path("<int:pk>/original/", views.original, name="original"),

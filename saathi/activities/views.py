@@ -1,17 +1,15 @@
-"""The activity pages: upload, one activity, the list and calendar, entry and editing.
+"""The activity pages: upload, the list and calendar, entry and editing, downloads.
 
-Every activity is loaded through `_visible` or `_owned`, which answer 404 for what the
-viewer may not see; the work itself is done by imports.py, manual.py, exports.py and
-the Activity model. Who sees the map is a second question (`_map_shown`): a viewer
-allowed the activity but not its map gets its title and figures only, and the original
-file is its owner's alone.
+Every activity is loaded through `_owned` or `Activity.objects.map_visible_to`, which
+answer 404 for what the viewer may not see; the work itself is done by imports.py,
+manual.py, exports.py and the Activity model. The original file is its owner's alone.
+One activity's own page gathers records and outings too, so it lives above, in
+saathi/pages/activity.py.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,45 +18,23 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.timezone import now
 from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest, HtmxRequest
 from saathi.accounts.sharing import who_sees
 from saathi.accounts.visitors import sign_in_unless_found
-from saathi.activities import listing, tasks, tiles
+from saathi.activities import listing, tasks
 from saathi.activities.changes import delete_activity, edit_activity
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
 from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
-from saathi.activities.privacy import charts_seen_by, visible_track
-from saathi.activities.sports import shows_pace
+from saathi.activities.privacy import visible_track
 from saathi.activities.worker import worker_note
 from saathi.records.badges import badges_for
-from saathi.units import Units
 
 RECENT_JOBS = 20
-
-
-def _visible(request: HtmxRequest, pk: int) -> Activity:
-    return get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
-
-
-def _map_shown(request: HtmxRequest, activity: Activity) -> bool:
-    """Whether the viewer may see the route: the map, the charts and splits drawn from
-    the samples, and the GPX export."""
-    return Activity.objects.map_visible_to(request.user).filter(pk=activity.pk).exists()
-
-
-def _reading(request: HtmxRequest, activity: Activity) -> tuple[Units, date]:
-    """The units and the "today" a page is read in: the viewer's own, or for a visitor
-    who has not signed in, metric and the activity's own day."""
-    me = request.user
-    if isinstance(me, User):
-        return me.unit_system, me.today()
-    return Units.METRIC, now().astimezone(ZoneInfo(activity.timezone)).date()
 
 
 def _owned(request: AuthedRequest, pk: int) -> Activity:
@@ -110,41 +86,6 @@ def retry(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return jobs(request)
     return redirect("activities:upload")
-
-
-@sign_in_unless_found
-def detail(request: HtmxRequest, pk: int) -> HttpResponse:
-    activity = _visible(request, pk)
-    me = request.user
-    is_owner = activity.owner_id == me.pk
-    units, today = _reading(request, activity)
-    map_shown = _map_shown(request, activity)
-    # Whole for the owner, the visible part for anyone else (privacy zones).
-    charts = charts_seen_by(activity, me, units) if map_shown else None
-    context = {
-        "activity": activity,
-        "is_owner": is_owner,
-        "units": units,
-        "today": today,
-        "pace": shows_pace(activity.sport),
-        # Formatted here: the date filter would turn it back into the server's zone.
-        "start_clock": f"{activity.local_start:%H:%M}",
-        "zone_name": activity.local_start.tzname(),
-        "tiles": tiles.headline_tiles(activity, units),
-        # Splits come from the samples along the route: they go with the map.
-        "splits": tiles.split_rows(activity, units) if map_shown else (0, ""),
-        "split_unit": units.split_name,
-        "laps": activity.laps,
-        "best_efforts": tiles.best_efforts(activity),
-        "badges": badges_for([activity], me, units, today),
-        "zone_differs": isinstance(me, User) and activity.timezone != me.time_zone,
-        "charts": charts.as_json() if charts else None,
-        "summaries": charts.series if charts else [],
-        "map_shown": map_shown,
-        "has_original": is_owner and original_file(activity) is not None,
-        "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
-    }
-    return render(request, "activities/detail.html", context)
 
 
 @login_required

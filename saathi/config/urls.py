@@ -5,8 +5,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from saathi.accounts import views as accounts
+from saathi.activities import urls as activity_urls
 from saathi.pages import privacy_zones
 from saathi.pages.account_deletion import delete_account_page
+from saathi.pages.activity import activity_page
 from saathi.pages.dashboard import dashboard
 from saathi.pages.profile import profile
 from saathi.people import views as people
@@ -49,7 +51,17 @@ auth_pages = [
 
 urlpatterns = [
     path("", dashboard, name="dashboard"),
-    path("activities/", include("saathi.activities.urls")),
+    # One activity's page is built above activities (it names who else was on the
+    # outing), so its route joins the activities namespace here.
+    path(
+        "activities/",
+        include(
+            (
+                [path("<int:pk>/", activity_page, name="detail"), *activity_urls.urlpatterns],
+                activity_urls.app_name,
+            )
+        ),
+    ),
     path("stats/", include("saathi.progress.urls")),
     path("records/", include("saathi.records.urls")),
     # Outings, tags, suggestions, /activities/<pk>/tags/ and /people/<handle>/together/.

@@ -96,6 +96,17 @@ def may_see(viewer: User | AnonymousUser | None, *, level: str, owner: str = "ow
     return Q(**{owner: me}) | (opened & ~blocked_q(me, owner))
 
 
+def may_know_of(viewer: User | AnonymousUser | None, *, level: str, owner: str = "owner") -> Q:
+    """The rows `viewer` may know exist without seeing them ("and 1 other" on an
+    outing): what she may see, and what is shared with anyone at all by someone no
+    block parts her from. What is "only me" is never even counted."""
+    me = signed_in(viewer)
+    shared = ~Q(**{level: Visibility.ONLY_ME})
+    if me is None:
+        return shared
+    return Q(**{owner: me}) | (shared & ~blocked_q(me, owner))
+
+
 def relation(viewer: User | AnonymousUser | None, person: User) -> Relation:
     """What `person` is to `viewer`, in at most three small queries."""
     me = signed_in(viewer)

@@ -1,9 +1,9 @@
 """Who else was on an activity's outing, as a viewer may know it: "with Meera and 1
-other", for the activity page.
+other", for the activity page (saathi/pages/activity.py).
 
 Only the people whose activity on the outing the viewer may see are named; the rest are
-counted. Not yet on the activity page: that view lives in saathi/activities/, below this
-part, and cannot call it; it needs the page to move up to saathi/pages/ first.
+counted, as far as she may know they exist (`Activity.objects.known_to`: never an "only
+me" activity, nor anyone a block parts her from).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def companions_for(activity: Activity, viewer: User | AnonymousUser | None) -> C
     )
     seen = list(others.visible_to(viewer).select_related("owner").order_by("start_time", "pk"))
     people = list({a.owner_id: a.owner for a in seen}.values())
-    # Counted by person (one may have two recordings), from rows the viewer may not see.
-    total = others.order_by().values("owner").distinct().count()
+    # Counted by person (one may have two recordings).
+    total = others.known_to(viewer).order_by().values("owner").distinct().count()
     if total == 0:
         return None
     return Companions(outing_id=membership.outing_id, named=people, others=total - len(people))

@@ -29,12 +29,13 @@ from saathi.units import Units
 
 def outing(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone on the outing whose activity the viewer may see, their lines on one map
-    and their figures side by side; the others counted."""
+    and their figures side by side; the others counted, as far as she may know of them."""
     found = get_object_or_404(Outing, pk=pk)
     seen = seen_on(found, request.user)
     if not seen:
         raise Http404("No such outing.")
-    people = found.members.values("activity__owner").distinct().count()
+    known = Activity.objects.known_to(request.user).filter(membership__outing=found)
+    people = known.order_by().values("owner").distinct().count()
     lines = outing_lines(found, request.user)
     units = request.user.unit_system if request.user.is_authenticated else Units.METRIC
     colour = colours(seen)
