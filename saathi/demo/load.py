@@ -2,7 +2,10 @@
 
 Every recorded outing is written as the file its device would write and goes through
 `import_inline`, the path of `saathi import`: the demo shows what the pipeline makes of
-real files, and its originals sit in SAATHI_DATA_DIR like any upload's.
+real files, and its originals sit in SAATHI_DATA_DIR like any upload's. The couple's
+friends, follows, partnership and home zones are made first (friends.py), and each
+import is looked at for companions at once, as the worker does after any import (it
+does it again for the demo's imports later, finding the same and storing nothing new).
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import JobState
 from saathi.demo.chapters import CHAPTERS, COUPLE, HOME_ZONE, Logged, Person, Recorded, Story
 from saathi.demo.fit_writer import write_fit
+from saathi.demo.friends import DOMAIN, FRIENDS, FRIENDS_PASSWORD, befriend, friend_users, settle
 from saathi.demo.gpx_writer import write_gpx
 from saathi.demo.motion import Samples, record
 from saathi.demo.routes import atlas
+from saathi.together.detection import find_companions
 
 SEED = 2026
 GPX_CREATOR = "Amazfit Balance"  # her watch, exported through its phone app
@@ -40,7 +45,8 @@ class Loaded:
 
 
 def demo_users() -> list[User]:
-    return list(User.objects.filter(email__in=[p.email for p in COUPLE]).order_by("pk"))
+    """The couple and their friends: everyone whose address is the demo's."""
+    return list(User.objects.filter(email__endswith=DOMAIN).order_by("pk"))
 
 
 def load_demo(
@@ -68,6 +74,8 @@ def load_demo(
         chapter(story)
         say(f"Chapter {number}, {title}: {len(story.happenings) - before} activities.")
     users = {person.handle: _user(person) for person in COUPLE}
+    users |= {friend.handle: friend for friend in friend_users()}
+    befriend(users)
     files = entries = 0
     # Nothing that has not happened yet (this morning's routine, before dawn).
     happened = [h for h in story.happenings if h.start <= now]
@@ -79,8 +87,10 @@ def load_demo(
         else:
             _log(owner, happening)
             entries += 1
+    outings = settle(users)
     loaded = Loaded(files, entries, time.monotonic() - began)
     say(f"Loaded {files} files and {entries} entries by hand in {loaded.seconds:.0f} s.")
+    say(f"Found {outings} outings they were on together, and joined them.")
     say_logins(say)
     return loaded
 
@@ -89,6 +99,8 @@ def say_logins(say: Callable[[str], None]) -> None:
     say("Log in as either of them:")
     for person in COUPLE:
         say(f"  {person.handle} (or {person.email})   password: {person.password}")
+    handles = ", ".join(friend.handle for friend in FRIENDS)
+    say(f"Their friends ({handles}) share the password {FRIENDS_PASSWORD}.")
 
 
 def demo_file(person: Person, samples: Samples) -> tuple[str, bytes]:
@@ -105,8 +117,9 @@ def demo_file(person: Person, samples: Samples) -> tuple[str, bytes]:
 def _import(owner: User, happening: Recorded) -> None:
     name, data = demo_file(happening.person, record(happening.outing))
     (job,) = import_inline(owner=owner, name=name, data=data)
-    if job.state != JobState.DONE:
+    if job.state != JobState.DONE or job.activity is None:
         raise RuntimeError(f"the demo file {name} did not import: {job.state} {job.error}")
+    find_companions(job.activity)
 
 
 def _log(owner: User, happening: Logged) -> None:
