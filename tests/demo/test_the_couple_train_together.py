@@ -9,12 +9,13 @@ import re
 
 import numpy as np
 import pytest
+from django.test import Client
 
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.activities.templatetags.units import distance
 from saathi.demo.chapters import HER, HIM
-from saathi.demo.friends import ANIL, DEV, HOME_RADIUS_M, NIKHIL, ROHAN, SUNITA
+from saathi.demo.friends import ANIL, DEV, FRIENDS_PASSWORD, HOME_RADIUS_M, NIKHIL, ROHAN, SUNITA
 from saathi.demo.routes import LONAVLA
 from saathi.people.circles import Relation, relation
 from saathi.people.models import Follow
@@ -46,6 +47,13 @@ def test_they_are_partners_among_followers_a_request_and_a_block(small_demo: lis
     ).exists()
     assert relation(person(NIKHIL.handle), meera) is Relation.BLOCKED
     assert all(p.privacy_zones.count() == 1 for p in (meera, kabir))
+
+
+def test_each_friend_logs_in_with_the_password_the_loader_prints(small_demo: list[str]) -> None:
+    assert any(FRIENDS_PASSWORD in line and "rohan" in line for line in small_demo)
+    for friend in (ANIL, SUNITA, ROHAN, DEV, NIKHIL):
+        assert Client().login(username=friend.handle, password=FRIENDS_PASSWORD)
+    assert not Client().login(username=ROHAN.handle, password=HER.password)
 
 
 @pytest.mark.parametrize("title", ["Khopoli to Lonavla", "Baramulla to Uri"])
