@@ -1,8 +1,8 @@
 """The page that deletes an account: what goes, counted, then all of it on the password.
 
 The deleting itself is accounts.deletion.delete_account (one cascade in one
-transaction); this page counts across activities, records, goals and people, so it sits above
-them.
+transaction); this page counts across activities, records, goals, people and outings,
+so it sits above them.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest
 from saathi.activities.models import Activity, ImportJob
 from saathi.notifications.models import Notification
-from saathi.people.models import Block, Follow, Partnership
+from saathi.people.models import Block, Follow, Partnership, PrivacyZone
 from saathi.progress.models import Goal
 from saathi.records.models import Milestone, Record
+from saathi.together.models import Membership
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Belongings:
     partnerships: int  # accepted, or asked and not yet answered
     blocks: int  # people they blocked (blocks of them go too, uncounted: they never knew)
     notifications: int
+    zones: int
+    outings: int  # outings with one of their activities: the others keep theirs on it
 
 
 def belongings(user: User) -> Belongings:
@@ -58,6 +61,8 @@ def belongings(user: User) -> Belongings:
         partnerships=Partnership.objects.filter(Q(asker=user) | Q(answerer=user)).count(),
         blocks=Block.objects.filter(blocker=user).count(),
         notifications=Notification.objects.for_person(user).count(),
+        zones=PrivacyZone.objects.filter(owner=user).count(),
+        outings=Membership.objects.filter(activity__owner=user).values("outing").distinct().count(),
     )
 
 

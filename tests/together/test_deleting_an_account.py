@@ -1,5 +1,6 @@
 """Deleting an account takes that person's tags, suggestions, memberships and their
-notifications; the other participants keep their activities and their outing."""
+notifications; the other participants keep their activities and their outing. The
+deletion page counts her zones and outings first."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ from saathi.accounts.deletion import delete_account
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.notifications.models import Notification
+from saathi.pages.account_deletion import belongings
+from saathi.people.zones import add_zone
 from saathi.together.detection import find_companions
 from saathi.together.models import Footprint, Membership, OutingToken, Suggestion, Tag
+from saathi.together.outings import join
 from saathi.together.suggestions import answer
 from saathi.together.tags import accept, tag
+from tests.people import browser_of
 from tests.together.recordings import loop_run, mutual, recorded
 from tests.tracks.outing_cases import T0
 
@@ -61,3 +66,13 @@ def test_deleting_the_tagger_leaves_the_tagged_persons_own_activity(
     assert Activity.objects.filter(pk=mine.pk).exists()
     assert not Tag.objects.exists()
     assert Membership.objects.filter(activity=mine).exists()
+
+
+def test_the_deletion_page_counts_her_zones_and_outings(owner: User, partner: User) -> None:
+
+    add_zone(owner=owner, lat=34.08, lon=74.80, radius_m=300, label="Home")
+    join([recorded(owner, loop_run()), recorded(partner, loop_run(start=T0 + 20, seed=2))])
+    counted = belongings(owner)
+    assert (counted.zones, counted.outings) == (1, 1)
+    html = " ".join(browser_of(owner).get("/settings/delete/").content.decode().split())
+    assert "<strong>1</strong> privacy zone" in html and "<strong>1</strong> outing with" in html
