@@ -96,6 +96,11 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         more than `visible_to`, whatever the map level says."""
         return self.visible_to(user).filter(may_see(user, level="map_visibility"))
 
+    def commentable_by(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
+        """The activities `user` may comment on: those she may see whose comment level
+        lets her in (never more than `visible_to`)."""
+        return self.visible_to(user).filter(may_see(user, level="comments_by"))
+
     def known_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
         """The activities `user` may know exist, seen or not: counted ("and 1 other"),
         never shown. Wider than `visible_to`; "only me" and blocks stay out."""
@@ -159,6 +164,12 @@ class Activity(models.Model):
     # never lets it be wider than `visibility`.
     map_visibility = models.CharField(
         max_length=16, choices=Visibility.choices, default=Visibility.ONLY_ME
+    )
+    # Who may comment, among those who may see it: everyone who sees it (PUBLIC),
+    # followers and partners, partners, or nobody but the owner (ONLY_ME: closed).
+    # Read through Activity.objects.commentable_by, never wider than `visibility`.
+    comments_by = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     perceived_effort = models.PositiveSmallIntegerField(
         null=True,

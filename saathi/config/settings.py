@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "saathi.records",
     "saathi.progress",
     "saathi.together",
+    "saathi.conversations",
     "saathi.demo",
     "django.contrib.admin",
     "django.contrib.auth",

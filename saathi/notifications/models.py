@@ -28,6 +28,11 @@ class Kind(models.TextChoices):
     PARTNER_ACCEPTED = "partner_accepted", "Accepted to be training partners"
     TAGGED = "tagged", "Tagged you in an activity"
     OUTING_SUGGESTED = "outing_suggested", "Were you together?"
+    REACTED = "reacted", "Reacted to your activity"
+    COMMENTED = "commented", "Commented on your activity"
+    REPLIED = "replied", "Replied where you commented"
+    MENTIONED = "mentioned", "Mentioned you"
+    PARTNER_MILESTONE = "partner_milestone", "A partner reached a milestone"
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

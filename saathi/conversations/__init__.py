@@ -1,0 +1,1 @@
+"""What people say about an activity: reactions, comments and the mentions in them."""

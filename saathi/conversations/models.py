@@ -1,0 +1,91 @@
+"""Reactions and comments on activities, and whom a comment or a description mentions.
+
+Each row belongs to an activity and to the person who wrote it; deleting either takes it.
+Who may react or comment is decided by Activity.objects.visible_to and commentable_by;
+what a viewer is shown leaves out what a block parts from her (QuerySet methods here).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+
+from saathi.activities.models import Activity
+
+COMMENT_MAX = 2000
+
+
+class ReactionKind(models.TextChoices):
+    # A small fixed set, as Strava's kudos and a chat's reactions: one tap, no typing.
+    KUDOS = "kudos", "Kudos"
+    FIRE = "fire", "Fire"
+    HEART = "heart", "Love"
+    CLAP = "clap", "Applause"
+    LAUGH = "laugh", "Laugh"
+
+
+EMOJI = {
+    ReactionKind.KUDOS: "👍",
+    ReactionKind.FIRE: "🔥",
+    ReactionKind.HEART: "❤️",
+    ReactionKind.CLAP: "👏",
+    ReactionKind.LAUGH: "😂",
+}
+
+
+class Reaction(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reactions")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+    )
+    kind = models.CharField(max_length=12, choices=ReactionKind.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "person"], name="one_reaction_each"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} by {self.person_id} on {self.activity_id}"
+
+
+class Comment(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+    )
+    body = models.TextField(validators=[MaxLengthValidator(COMMENT_MAX)])
+    created = models.DateTimeField(auto_now_add=True)
+    edited = models.DateTimeField(null=True, blank=True)
+    # Hidden by a moderator: kept (reversibly), shown to nobody but its author.
+    hidden = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created", "id"]
+        indexes = [
+            # A conversation is read in order, per activity; the feed reads its first lines.
+            models.Index(fields=["activity", "created", "id"], name="comment_thread"),
+        ]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} by {self.author_id} on {self.activity_id}"
+
+
+class Mention(models.Model):
+    """`person` is mentioned in `comment`, or in the activity's description when
+    `comment` is empty, and may see the activity: the handle is a link."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="mentions")
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="mentions", null=True, blank=True
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentions"
+    )
+
+    # Written again whole each time its text is saved, so no constraint is needed.
+
+    def __str__(self) -> str:
+        return f"@{self.person_id} in {self.comment_id or 'description'} of {self.activity_id}"
