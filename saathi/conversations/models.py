@@ -7,11 +7,23 @@ what a viewer is shown leaves out what a block parts from her (QuerySet methods 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 
 from saathi.activities.models import Activity
+from saathi.people.circles import blocked_q, signed_in
+from saathi.people.models import Block
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from saathi.accounts.models import User
+
+M = TypeVar("M", bound=models.Model)
 
 COMMENT_MAX = 2000
 
@@ -34,6 +46,42 @@ EMOJI = {
 }
 
 
+class SaidQuerySet(models.QuerySet[M]):
+    """Reactions or comments, as one viewer is shown them."""
+
+    person_field: ClassVar[str]
+
+    def shown_to(self, viewer: User | AnonymousUser | None) -> SaidQuerySet[M]:
+        """On activities the viewer may see, by people whose account is active, and
+        never by someone a block parts from the activity's owner or from the viewer:
+        their words disappear for everyone while the block lasts."""
+        who = self.person_field
+        parted = Block.objects.filter(
+            Q(blocker=OuterRef("activity__owner"), blocked=OuterRef(who))
+            | Q(blocker=OuterRef(who), blocked=OuterRef("activity__owner"))
+        )
+        shown = self.filter(
+            activity__in=Activity.objects.visible_to(viewer), **{f"{who}__is_active": True}
+        ).exclude(Exists(parted))
+        me = signed_in(viewer)
+        return shown.exclude(blocked_q(me, who)) if me is not None else shown
+
+
+class ReactionQuerySet(SaidQuerySet["Reaction"]):
+    person_field = "person"
+
+
+class CommentQuerySet(SaidQuerySet["Comment"]):
+    person_field = "author"
+
+    def shown_to(self, viewer: User | AnonymousUser | None) -> CommentQuerySet:
+        """As for reactions; a comment a moderator hid is shown to its author alone."""
+        shown = super().shown_to(viewer)
+        me = signed_in(viewer)
+        visible = Q(hidden=False) | Q(author=me) if me is not None else Q(hidden=False)
+        return shown.filter(visible)  # type: ignore[return-value]
+
+
 class Reaction(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reactions")
     person = models.ForeignKey(
@@ -41,6 +89,8 @@ class Reaction(models.Model):
     )
     kind = models.CharField(max_length=12, choices=ReactionKind.choices)
     created = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[ReactionQuerySet] = ReactionQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
         constraints = [
@@ -61,6 +111,8 @@ class Comment(models.Model):
     edited = models.DateTimeField(null=True, blank=True)
     # Hidden by a moderator: kept (reversibly), shown to nobody but its author.
     hidden = models.BooleanField(default=False)
+
+    objects: ClassVar[CommentQuerySet] = CommentQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["created", "id"]
