@@ -128,7 +128,11 @@ def training_year(story: Story) -> None:
                 continue
             sport, km = plan
             route = _out_and_back(story.atlas, sport, km, rng)
-            start = story.at(days_ago, 6, int(rng.integers(10, 45)), int(rng.integers(0, 60)))
+            # He goes out at dawn, she an hour later: on their own days they are never on
+            # the same road at the same time, so detection finds only the days they went
+            # together.
+            hour = 6 if person is HIM else 7
+            start = story.at(days_ago, hour, int(rng.integers(10, 45)), int(rng.integers(0, 60)))
             story.happenings.append(
                 _outing(story, person, route, sport, start, days_ago, rng.integers(1 << 30))
             )

@@ -183,3 +183,25 @@ def test_she_finds_her_longest_ride_so_far_on_the_holiday_ride(tour: Page, demo:
     page.goto(f"/activities/{hill.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Khopoli to Lonavla")
     expect(page.locator(".activity-when")).to_contain_text("Amazfit")
+
+
+def test_they_find_their_hill_run_as_one_outing_and_what_they_did_together(
+    tour: Page, demo: None
+) -> None:
+    page = tour
+    log_in(page, HIM.handle, HIM.password)
+    hill = story_activity(HIM, "Khopoli to Lonavla")
+    page.goto(f"/activities/{hill.pk}/")
+    page.locator(".companions").get_by_role("link", name="with Meera Sehgal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Khopoli to Lonavla")
+    lines = page.locator("#outing-map .leaflet-overlay-pane path")
+    expect(lines).to_have_count(2)  # his line and hers, drawn with no map tiles
+    expect(page.locator("table.outing-figures")).to_contain_text("Meera Sehgal")
+    shoot(page, "outing")
+
+    page.goto(f"/people/{HER.handle}/")
+    together = page.locator(".together-box")
+    expect(together).to_contain_text("2 outings")
+    page.get_by_role("link", name="Everything you did together").click()
+    expect(page.locator("main")).to_contain_text("Baramulla to Uri")
+    shoot(page, "together")
