@@ -39,8 +39,12 @@ def outing(request: HttpRequest, pk: int) -> HttpResponse:
     lines = outing_lines(found, request.user)
     units = request.user.unit_system if request.user.is_authenticated else Units.METRIC
     colour = colours(seen)
+    first = seen[0].local_start
     context = {
         "outing": found,
+        # Formatted here, in the first activity's own zone: the date filter would turn
+        # it back into the server's.
+        "when": f"{first:%A} {first.day} {first:%B %Y, %H:%M}",
         "participants": [{"activity": a, "colour": colour[a.owner_id]} for a in seen],
         "others": people - len({a.owner_id for a in seen}),
         "lines": [line.as_json() for line in lines],

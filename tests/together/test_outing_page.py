@@ -124,3 +124,12 @@ def test_the_page_makes_as_many_queries_for_50_participants_as_for_1(
     with django_assert_num_queries(queries):
         response = owner_client.get(reverse("together:outing", args=[fifty.pk]))
     assert response.content.decode().count('class="person-swatch"') >= 50
+
+
+def test_the_outing_says_when_in_the_activitys_own_time(owner: User, partner: User) -> None:
+    hers = recorded(owner, loop_run(seed=1), visibility="followers")
+    outing = join([hers, recorded(partner, loop_run(start=T0 + 20, seed=2))])
+    local = hers.local_start
+    assert local.utcoffset() != hers.start_time.utcoffset()  # a zone that is not UTC
+    code, html = page(owner, outing)
+    assert code == 200 and f"{local:%H:%M}" in html and f"{local.day} {local:%B %Y}" in html
