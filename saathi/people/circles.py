@@ -99,11 +99,13 @@ def may_see(viewer: User | AnonymousUser | None, *, level: str, owner: str = "ow
 def may_know_of(viewer: User | AnonymousUser | None, *, level: str, owner: str = "owner") -> Q:
     """The rows `viewer` may know exist without seeing them ("and 1 other" on an
     outing): what she may see, and what is shared with anyone at all by someone no
-    block parts her from. What is "only me" is never even counted."""
+    block parts her from. What is "only me" is never even counted; a visitor who is
+    not signed in knows only what she may see."""
     me = signed_in(viewer)
-    shared = ~Q(**{level: Visibility.ONLY_ME})
     if me is None:
-        return shared
+        # A visitor who is not signed in learns nothing beyond what she may see.
+        return may_see(viewer, level=level, owner=owner)
+    shared = ~Q(**{level: Visibility.ONLY_ME})
     return Q(**{owner: me}) | (shared & ~blocked_q(me, owner))
 
 

@@ -98,3 +98,13 @@ def test_an_activity_on_no_outing_or_alone_on_one_has_no_companions(owner: User)
     assert companions_for(alone, owner) is None
     join([alone])
     assert companions_for(alone, owner) is None
+
+
+def test_a_visitor_who_is_not_signed_in_is_told_of_no_one_she_may_not_see(
+    owner: User, partner: User, anonymous: object
+) -> None:
+    owner.public_profile = True
+    owner.save()
+    hers = recorded(owner, loop_run(), visibility="public")
+    join([hers, recorded(partner, loop_run(start=T0 + 20, seed=2), visibility="followers")])
+    assert companions_for(hers, anonymous) is None  # type: ignore[arg-type]
