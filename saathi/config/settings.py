@@ -138,6 +138,8 @@ INSTALLED_APPS = [
     "saathi.progress",
     "saathi.together",
     "saathi.conversations",
+    "saathi.feed",
+    "saathi.moderation",
     "saathi.demo",
     "django.contrib.admin",
     "django.contrib.auth",

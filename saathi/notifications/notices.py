@@ -3,8 +3,9 @@
 Kinds about people (follows, partners) say who and link to them. Kinds about something a
 higher part owns (a tag, a suggested outing) ask that thing: a subject with a
 `notice_for(reader)` method returns its own (text, link), and is trusted to say only what
-the reader may see; without one, or without a subject any more, the notice names only who
-caused it.
+the reader may see, or None when the reader may no longer see what it is about (the
+notice is then not shown at all); without one, or without a subject any more, the notice
+names only who caused it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 class Explains(Protocol):
     """A subject that says itself what a notification about it tells `reader`."""
 
-    def notice_for(self, reader: User) -> tuple[str, str | None]: ...
+    def notice_for(self, reader: User) -> tuple[str, str | None] | None: ...
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,15 @@ def _url(name: str, *args: str) -> str | None:
         return None
 
 
-def notice_for(notification: Notification, reader: User) -> Notice:
-    """The notice `reader` gets; the subject, when prefetched, costs no query here."""
+def notice_for(notification: Notification, reader: User) -> Notice | None:
+    """The notice `reader` gets, or None when its subject is now out of her sight; the
+    subject, when prefetched, costs no query here."""
     subject = notification.subject if notification.subject_type_id else None
     if isinstance(subject, Explains):
-        text, url = subject.notice_for(reader)
+        told = subject.notice_for(reader)
+        if told is None:
+            return None
+        text, url = told
         return Notice(notification, text, url)
     actor = notification.actor
     who = actor.name if actor is not None else "Someone"

@@ -43,6 +43,8 @@ def _email(pk: int) -> None:
     if notification is None:
         return
     notice = notice_for(notification, notification.recipient)
+    if notice is None:
+        return
     send_mail(
         subject=f"Saathi: {notice.text}",
         message=f"{notice.text}.\n\nSee your notifications in Saathi.\n",

@@ -22,7 +22,9 @@ def notifications_page(request: AuthedRequest) -> HttpResponse:
         .select_related("actor")
         .prefetch_related("subject")[:SHOWN]
     )
-    notices = [notice_for(row, me) for row in rows]
+    # A notice whose subject she may no longer see (a block, a stricter visibility) is
+    # not shown: it disappears with what it pointed at.
+    notices = [notice for row in rows if (notice := notice_for(row, me)) is not None]
     # Marked read after the page is worded, so this one still shows which are new.
     unread = [row.pk for row in rows if row.read_at is None]
     if unread:

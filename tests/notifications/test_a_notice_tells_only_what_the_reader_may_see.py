@@ -22,6 +22,7 @@ def test_a_tag_without_a_wording_of_its_own_names_only_who_asked(
     notification.subject = subject
     notification.save()
     notice = notice_for(Notification.objects.get(pk=notification.pk), stranger)
+    assert notice is not None
     assert notice.text == "Asha Rao tagged you in an activity"
     assert notice.url is None
 
@@ -38,9 +39,24 @@ def test_a_subject_may_word_its_own_notice(
     notification.subject = Follow.objects.get(follower=follower)
     notification.save()
     notice = notice_for(Notification.objects.get(pk=notification.pk), stranger)
+    assert notice is not None
     assert (notice.text, notice.url) == ("Were you out with Asha, Vikram Singh?", "/outings/1/")
 
 
 def test_a_notice_whose_actor_is_gone_says_someone(stranger: User) -> None:
     notification = Notification(recipient=stranger, actor=None, kind=Kind.FOLLOWED)
-    assert notice_for(notification, stranger).text == "Someone started following you"
+    notice = notice_for(notification, stranger)
+    assert notice is not None
+    assert notice.text == "Someone started following you"
+
+
+def test_a_subject_out_of_the_readers_sight_gives_no_notice(
+    owner: User, stranger: User, follower: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A comment on an activity she may no longer see: the subject says None, and the
+    # notifications page shows nothing of it.
+    monkeypatch.setattr(Follow, "notice_for", lambda self, reader: None, raising=False)
+    notification = Notification(recipient=stranger, actor=owner, kind=Kind.COMMENTED)
+    notification.subject = Follow.objects.get(follower=follower)
+    notification.save()
+    assert notice_for(Notification.objects.get(pk=notification.pk), stranger) is None

@@ -289,6 +289,12 @@ FILLERS: dict[str, Filler] = {
     "her suggestion with her partner": _suggestion,
     "a stale reset link": _stale_reset_link,
     "her avatar": _avatar,
+    # conversations
+    #
+    # moderation
+    #
+    # feed
+    #
 }
 
 

@@ -151,6 +151,18 @@ POST people/<str:handle>/block/                | her handle                     
 # -- Unblocking her: nobody blocked her.
 POST people/<str:handle>/unblock/              | her handle                            | 404 404 404 404 404 404 302
 
+# -- Reactions, comments and mentions (saathi/conversations/).
+#
+
+# -- Notification settings (saathi/notifications/).
+#
+
+# -- Reports (saathi/moderation/).
+#
+
+# -- The feed (saathi/feed/).
+#
+
 # -- Signing up, in and out; passwords. Open to all; the signed-in are sent on where a
 # -- page is for visitors.
 accounts/signup/                               | -                                     | 30x 30x 30x 30x 30x 30x 200

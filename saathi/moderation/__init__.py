@@ -1,0 +1,1 @@
+"""Reports of comments, profiles and activities, and what staff do about them."""
