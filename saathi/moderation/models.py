@@ -138,7 +138,7 @@ class Report(models.Model):
         return f"report {self.pk} of {self.kind} ({self.reason})"
 
     @property
-    def reported(self) -> Comment | Activity | models.Model | None:
+    def reported(self) -> models.Model | None:
         """The comment, activity or person reported; None once it is gone."""
         thing: models.Model | None = getattr(self, FIELD[Kind(self.kind)])
         return thing

@@ -4,7 +4,8 @@ and sent back to where she was."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
 
 from saathi.accounts.models import User
 from saathi.moderation.models import Kind, Report, Status
@@ -64,3 +65,19 @@ def test_a_link_elsewhere_is_not_followed_back(
         f"/report/comments/{said.pk}/", {"reason": "spam", "next": "https://evil.example/"}
     )
     assert response["Location"] == f"/activities/{activity.pk}/#comment-{said.pk}"
+
+
+def test_the_link_beside_a_comment_is_for_others_comments(owner: User, stranger: User) -> None:
+    activity = run(owner)
+    said = comment(activity, stranger)
+    request = RequestFactory().get(f"/activities/{activity.pk}/")
+
+    def link_for(viewer: User) -> str:
+        request.user = viewer
+        return render_to_string(
+            "moderation/includes/report_link.html", {"comment": said}, request=request
+        )
+
+    expected = f"/report/comments/{said.pk}/?next=/activities/{activity.pk}/"
+    assert expected in link_for(owner)
+    assert "/report/" not in link_for(stranger)
