@@ -79,3 +79,13 @@ def test_a_profile_cannot_be_hidden_and_staff_are_told_why(owner: User, stranger
     assert "A profile cannot be hidden: suspend the account instead." in page
     report.refresh_from_db()
     assert report.status == Status.OPEN
+
+
+def test_staff_hide_a_comment_without_a_report(owner: User, stranger: User, follower: User) -> None:
+    said = comment(run(owner), stranger)
+    staff = staff_browser()
+    chosen = {"action": "hide", "_selected_action": [said.pk]}
+    staff.post("/admin/conversations/comment/", chosen)
+    assert not Comment.objects.shown_to(follower).exists()
+    staff.post("/admin/conversations/comment/", {**chosen, "action": "unhide"})
+    assert Comment.objects.shown_to(follower).get() == said
