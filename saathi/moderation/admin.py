@@ -26,16 +26,18 @@ AdminAction = Callable[[Any, HttpRequest, QuerySet[Report]], None]
 def _decision(action: Action, description: str) -> AdminAction:
     def take(model_admin: Any, request: HttpRequest, reports: QuerySet[Report]) -> None:
         assert isinstance(request.user, User)
-        answered, refused = 0, set()
+        answered: set[int] = set()
+        refused: set[str] = set()
         for report in reports:
+            if report.pk in answered:
+                continue  # about the same thing as one before it: answered with it
             try:
-                answered += decide(report=report, staff=request.user, action=action)
+                answered |= decide(report=report, staff=request.user, action=action)
             except DecisionError as error:
                 refused.add(str(error))
-            except Report.DoesNotExist:
-                pass  # answered with an earlier one of the selection and then removed
         if answered:
-            model_admin.message_user(request, f"{action.label}: {answered} report(s) answered.")
+            said = f"{action.label}: {len(answered)} report(s) answered."
+            model_admin.message_user(request, said)
         for reason in sorted(refused):
             model_admin.message_user(request, reason, level=messages.WARNING)
 

@@ -67,8 +67,8 @@ def _set_active(report: Report, staff: User, active: bool) -> None:
 
 
 @transaction.atomic
-def decide(*, report: Report, staff: User, action: Action) -> int:
-    """Take `action` on what `report` names; returns how many reports it answered."""
+def decide(*, report: Report, staff: User, action: Action) -> set[int]:
+    """Take `action` on what `report` names; returns the ids of the reports it answered."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     answered = list(Report.objects.about_the_same(report).open().values_list("pk", flat=True))
     thing = report.reported
@@ -81,6 +81,8 @@ def decide(*, report: Report, staff: User, action: Action) -> int:
     elif action in (Action.SUSPENDED, Action.UNSUSPENDED):
         _set_active(report, staff, active=action == Action.UNSUSPENDED)
     status = Status.DISMISSED if action == Action.DISMISSED else Status.ACTED_ON
-    return Report.objects.filter(pk__in={report.pk, *answered}).update(
+    done = {report.pk, *answered}
+    Report.objects.filter(pk__in=done).update(
         status=status, action=action, handled_by=staff, handled_at=now()
     )
+    return done

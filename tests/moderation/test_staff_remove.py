@@ -32,3 +32,13 @@ def test_a_removed_activity_is_gone(owner: User, stranger: User) -> None:
     assert "What was reported is gone already." in decide_in_admin(staff, "hid", report)
     page = staff.get(f"/admin/moderation/report/{report.pk}/change/").content.decode()
     assert "Gone: removed, or deleted by its author." in page
+
+
+def test_two_reports_of_one_comment_selected_together_are_answered_once(
+    owner: User, stranger: User, follower: User
+) -> None:
+    said = comment(run(owner), stranger)
+    first, second = reported(said, by=owner), reported(said, by=follower)
+    page = decide_in_admin(staff_browser(), "removed", first, second)
+    assert "Removed it: 2 report(s) answered." in page
+    assert "gone already" not in page
