@@ -100,10 +100,25 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "That handle or email and password do not match an account.",
+        "inactive": (
+            "This account is suspended by the site's staff: it cannot sign in, and what it "
+            "shared is hidden from others, until they lift the suspension."
+        ),
     }
 
     def clean_username(self) -> str:
         return login_handle(self.cleaned_data["username"])
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        """Django's backend turns a suspended (inactive) account away as if the password
+        were wrong; whoever knows the password is told why instead. Only an inactive
+        account's password is hashed a second time."""
+        handle = self.cleaned_data.get("username", "")
+        suspended = User.objects.filter(handle=handle, is_active=False).first()
+        password = self.cleaned_data.get("password") or ""
+        if suspended is not None and suspended.check_password(password):
+            return forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        return super().get_invalid_login_error()
 
 
 @cache

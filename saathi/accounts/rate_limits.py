@@ -32,7 +32,8 @@ REPORTS = Limit("reports", times=10, per_s=3600)
 
 
 def _key(person: User, limit: Limit) -> str:
-    return f"rate:{limit.action}:{person.pk}"
+    # No spaces: memcached, and Django's warning about keys it would refuse.
+    return f"rate:{limit.action.replace(' ', '-')}:{person.pk}"
 
 
 def spend(person: User, limit: Limit) -> Lockout | None:

@@ -13,7 +13,7 @@ from saathi.records.records import rebuild
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["title", "owner", "sport", "start_time", "distance_m", "source", "visibility"]
-    list_filter = ["sport", "source", "visibility"]
+    list_filter = ["sport", "source", "visibility", "hidden_by_staff"]
     search_fields = ["title", "owner__handle"]
     raw_id_fields = ["owner"]
     date_hierarchy = "start_time"

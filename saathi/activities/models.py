@@ -24,7 +24,7 @@ from saathi.accounts.sharing import (
 )  # re-exported: the activity form and tests name it here
 from saathi.activities.sports import FIT_NAMES, Sport
 from saathi.activities.streams import unpack
-from saathi.people.circles import may_know_of, may_see
+from saathi.people.circles import may_know_of, may_see, signed_in
 from saathi.tracks.privacy import draw_trim
 
 if TYPE_CHECKING:
@@ -87,9 +87,10 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
         """What `user` may see: the one privacy rule for pages, feed, API and exports.
 
-        Follows, partners, blocks and public profiles are read by people/circles.py.
+        Follows, partners, blocks, public profiles and suspended owners are read by
+        people/circles.py; an activity the site's staff hid is its owner's alone.
         """
-        return self.filter(may_see(user, level="visibility"))
+        return self.filter(may_see(user, level="visibility"), _not_hidden_from(user))
 
     def map_visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
         """The activities whose route `user` may see (map, streams, downloads): never
@@ -103,8 +104,8 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
     def known_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
         """The activities `user` may know exist, seen or not: counted ("and 1 other"),
-        never shown. Wider than `visible_to`; "only me" and blocks stay out."""
-        return self.filter(may_know_of(user, level="visibility"))
+        never shown. Wider than `visible_to`; "only me", blocks and what staff hid stay out."""
+        return self.filter(may_know_of(user, level="visibility"), _not_hidden_from(user))
 
     def of_sport(self, sport: str) -> ActivityQuerySet:
         """One sport's activities; all of them when `sport` is blank."""
@@ -132,6 +133,13 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def active_days(self) -> models.QuerySet[Any]:
         """The local days with at least one activity, oldest first."""
         return self.order_by("local_date").values_list("local_date", flat=True).distinct()
+
+
+def _not_hidden_from(user: User | AnonymousUser | None) -> models.Q:
+    """Not hidden by the site's staff (saathi/moderation/), unless `user` is the owner."""
+    me = signed_in(user)
+    shown = models.Q(hidden_by_staff=False)
+    return shown | models.Q(owner=me) if me is not None else shown
 
 
 def new_trim() -> float:
@@ -246,6 +254,10 @@ class Activity(models.Model):
     has_hr = models.BooleanField(default=False)
     has_cadence = models.BooleanField(default=False)
     has_power = models.BooleanField(default=False)
+
+    # Hidden by the site's staff after a report (saathi/moderation/): kept, reversibly,
+    # and shown to its owner alone, with a note saying so.
+    hidden_by_staff = models.BooleanField(default=False)
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -72,6 +72,7 @@ urlpatterns = [
     # The address profiles had before people could follow each other.
     path("u/<str:handle>/", accounts.old_profile, name="old_profile"),
     path("notifications/", include("saathi.notifications.urls")),
+    path("report/", include("saathi.moderation.urls")),
     path("settings/", accounts.settings_page, name="settings"),
     path("settings/delete/", delete_account_page, name="delete_account"),
     path("settings/blocked/", people.blocked_page, name="blocked_people"),

@@ -1,8 +1,8 @@
 """The page that deletes an account: what goes, counted, then all of it on the password.
 
 The deleting itself is accounts.deletion.delete_account (one cascade in one
-transaction); this page counts across activities, records, goals, people and outings,
-so it sits above them.
+transaction); this page counts across activities, records, goals, people, outings and
+reports, so it sits above them.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from saathi.accounts.forms import DeleteAccountForm
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest
 from saathi.activities.models import Activity, ImportJob
+from saathi.moderation.models import Report
 from saathi.notifications.models import Notification
 from saathi.people.models import Block, Follow, Partnership, PrivacyZone
 from saathi.progress.models import Goal
@@ -47,6 +48,7 @@ class Belongings:
     notifications: int
     zones: int
     outings: int  # outings with one of their activities: the others keep theirs on it
+    reports: int  # reports they sent the staff (reports about them stay, naming no one)
 
 
 def belongings(user: User) -> Belongings:
@@ -63,6 +65,7 @@ def belongings(user: User) -> Belongings:
         notifications=Notification.objects.for_person(user).count(),
         zones=PrivacyZone.objects.filter(owner=user).count(),
         outings=Membership.objects.filter(activity__owner=user).values("outing").distinct().count(),
+        reports=Report.objects.filter(reporter=user).count(),
     )
 
 

@@ -81,11 +81,14 @@ def may_see(viewer: User | AnonymousUser | None, *, level: str, owner: str = "ow
     """The rows whose `level` field lets `viewer` see them, `owner` being whose they are.
 
     Levels nest: partners see what followers see, followers what everyone sees. An
-    anonymous visitor sees "everyone" rows of owners whose profile is public.
+    anonymous visitor sees "everyone" rows of owners whose profile is public. What a
+    suspended account (is_active off, saathi/moderation/) shared is seen by nobody while
+    the suspension lasts; lifting it brings everything back as it was.
     """
     me = signed_in(viewer)
+    active = Q(**{f"{owner}__is_active": True})
     if me is None:
-        return Q(**{level: Visibility.PUBLIC, f"{owner}__public_profile": True})
+        return Q(**{level: Visibility.PUBLIC, f"{owner}__public_profile": True}) & active
     partners = partners_q(me, owner)
     followed = Q(**{f"{owner}__in": followed_by(me)})
     opened = (
@@ -93,7 +96,7 @@ def may_see(viewer: User | AnonymousUser | None, *, level: str, owner: str = "ow
         | (Q(**{level: Visibility.FOLLOWERS}) & (followed | partners))
         | (Q(**{level: Visibility.PARTNERS}) & partners)
     )
-    return Q(**{owner: me}) | (opened & ~blocked_q(me, owner))
+    return Q(**{owner: me}) | (opened & active & ~blocked_q(me, owner))
 
 
 def may_know_of(viewer: User | AnonymousUser | None, *, level: str, owner: str = "owner") -> Q:
@@ -105,7 +108,7 @@ def may_know_of(viewer: User | AnonymousUser | None, *, level: str, owner: str =
     if me is None:
         # A visitor who is not signed in learns nothing beyond what she may see.
         return may_see(viewer, level=level, owner=owner)
-    shared = ~Q(**{level: Visibility.ONLY_ME})
+    shared = ~Q(**{level: Visibility.ONLY_ME}) & Q(**{f"{owner}__is_active": True})
     return Q(**{owner: me}) | (shared & ~blocked_q(me, owner))
 
 

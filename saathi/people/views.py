@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from saathi.accounts import rate_limits
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest, HtmxRequest
 from saathi.people import relations
@@ -107,6 +108,14 @@ def act(request: AuthedRequest, handle: str, action: str) -> HttpResponse:
     person = person_for(request.user, handle)
     if person.pk == request.user.pk:
         raise Http404("No such button.")
+    # Following is what a script would spam people with; past the limit nothing is saved.
+    lockout = rate_limits.spend(request.user, rate_limits.FOLLOWS) if action == "follow" else None
+    if lockout is not None:
+        if request.htmx:
+            context = {"person": person, "tie": tie_of(person, request.user), "lockout": lockout}
+            return render(request, "people/partials/buttons.html", context)
+        messages.error(request, lockout.message)
+        return _back(request, person)
     try:
         ACTIONS[action](request.user, person)
     except (ObjectDoesNotExist, relations.RelationError):

@@ -25,6 +25,7 @@ from saathi.activities.changes import edit_activity
 from saathi.activities.imports import import_inline
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob, Visibility
+from saathi.conversations.models import Comment
 from saathi.people.zones import add_zone
 from saathi.progress.models import Goal
 from saathi.together.models import Membership, Outing, Suggestion, Tag
@@ -276,6 +277,17 @@ def _avatar(world: World) -> Filled:
     return Filled({"name": world.owner.avatar.name.rsplit("/", 1)[-1]})
 
 
+def _partners_comment(case: Case) -> Filler:
+    # Her partner's words on her run: everyone who may see the run may report them but him.
+    def fill(world: World) -> Filled:
+        comment = Comment.objects.create(
+            activity=world.activities[case], author=world.viewers["partner"], body="Strong finish"
+        )
+        return Filled({"pk": comment.pk}, case)
+
+    return fill
+
+
 FILLERS: dict[str, Filler] = {
     "-": lambda world: Filled({}),
     **{name: _activity(case) for name, case in CASES.items()},
@@ -292,7 +304,8 @@ FILLERS: dict[str, Filler] = {
     # conversations
     #
     # moderation
-    #
+    "her partner's comment, everyone": _partners_comment(CASES["everyone"]),
+    "her partner's comment, followers": _partners_comment(CASES["followers"]),
     # feed
     #
 }

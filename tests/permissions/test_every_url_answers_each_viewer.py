@@ -157,8 +157,17 @@ POST people/<str:handle>/unblock/              | her handle                     
 # -- Notification settings (saathi/notifications/).
 #
 
-# -- Reports (saathi/moderation/).
-#
+# -- Reports (saathi/moderation/). Whoever may see a thing may report it, but not her own
+# -- (404); a visitor is asked to sign in. A POST without a reason is the form again.
+report/comments/<int:pk>/                      | her partner's comment, everyone       | 200 404 200 200 200 404 302
+report/comments/<int:pk>/                      | her partner's comment, followers      | 200 404 200 404 404 404 302
+POST report/comments/<int:pk>/                 | her partner's comment, everyone       | 200 404 200 200 200 404 302
+report/activities/<int:pk>/                    | everyone                              | 404 200 200 200 200 404 302
+report/activities/<int:pk>/                    | followers                             | 404 200 200 404 404 404 302
+report/activities/<int:pk>/                    | only me                               | 404 404 404 404 404 404 302
+POST report/activities/<int:pk>/               | everyone                              | 404 200 200 200 200 404 302
+report/people/<str:handle>/                    | her handle                            | 404 200 200 200 200 404 302
+POST report/people/<str:handle>/               | her handle                            | 404 200 200 200 200 404 302
 
 # -- The feed (saathi/feed/).
 #
