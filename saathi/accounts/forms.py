@@ -134,7 +134,7 @@ class TimeZoneSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe(body))
 
 
-# Who may follow, find and see a person, and what they are told (accounts/sharing.py).
+# Who may follow, find and see a person (accounts/sharing.py).
 SHARING_FIELDS = (
     "approve_followers",
     "findable_by",
@@ -142,7 +142,6 @@ SHARING_FIELDS = (
     "default_visibility",
     "default_map_visibility",
     "match_with",
-    "email_notifications",
 )
 
 

@@ -4,8 +4,8 @@ Kinds about people (follows, partners) say who and link to them. Kinds about som
 higher part owns (a tag, a suggested outing) ask that thing: a subject with a
 `notice_for(reader)` method returns its own (text, link), and is trusted to say only what
 the reader may see, or None when the reader may no longer see what it is about (the
-notice is then not shown at all); without one, or without a subject any more, the notice
-names only who caused it.
+notice is then not shown at all, nor counted, nor mailed); a subject without such a
+method gets a notice naming only who caused it, and a subject that is gone, none.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from django.urls import NoReverseMatch, reverse
 
-from saathi.notifications.models import Kind, Notification
+from saathi.notifications.models import Kind, Notification, NotificationQuerySet
 
 if TYPE_CHECKING:
     from saathi.accounts.models import User
@@ -59,10 +59,17 @@ def _url(name: str, *args: str) -> str | None:
         return None
 
 
+# The page shows, and the header counts, at most this many: each is worded for its
+# reader, which may cost its subject a query or two.
+SHOWN = 100
+
+
 def notice_for(notification: Notification, reader: User) -> Notice | None:
     """The notice `reader` gets, or None when its subject is now out of her sight; the
     subject, when prefetched, costs no query here."""
     subject = notification.subject if notification.subject_type_id else None
+    if notification.subject_type_id and subject is None:
+        return None  # what it was about is gone (its part declared no GenericRelation)
     if isinstance(subject, Explains):
         told = subject.notice_for(reader)
         if told is None:
@@ -79,3 +86,16 @@ def notice_for(notification: Notification, reader: User) -> Notice | None:
     else:
         url = None
     return Notice(notification, text, url)
+
+
+def newest(person: User, rows: NotificationQuerySet) -> list[Notice]:
+    """The notices among the newest SHOWN of `rows` that `person` may be told of: the
+    subjects fetched in one query per kind of subject, the actors with the rows."""
+    found = rows.select_related("actor").prefetch_related("subject")[:SHOWN]
+    return [notice for row in found if (notice := notice_for(row, person)) is not None]
+
+
+def unread_count(person: User) -> int:
+    """What the header says: only what the page would show her, so that a number never
+    tells her of something she may not see (a comment on an activity since hidden)."""
+    return len(newest(person, Notification.objects.for_person(person).unread()))
