@@ -11,7 +11,7 @@ method gets a notice naming only who caused it, and a subject that is gone, none
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, cast
 
 from django.urls import NoReverseMatch, reverse
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from saathi.accounts.models import User
 
 
-@runtime_checkable
 class Explains(Protocol):
     """A subject that says itself what a notification about it tells `reader`."""
 
@@ -70,8 +69,10 @@ def notice_for(notification: Notification, reader: User) -> Notice | None:
     subject = notification.subject if notification.subject_type_id else None
     if notification.subject_type_id and subject is None:
         return None  # what it was about is gone (its part declared no GenericRelation)
-    if isinstance(subject, Explains):
-        told = subject.notice_for(reader)
+    # Asked of the object, not with isinstance: a runtime Protocol check is cached per
+    # class by the ABC machinery, and would go on trusting a method since removed.
+    if callable(getattr(subject, "notice_for", None)):
+        told = cast(Explains, subject).notice_for(reader)
         if told is None:
             return None
         text, url = told
