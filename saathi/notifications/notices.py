@@ -10,9 +10,12 @@ method gets a notice naming only who caused it, and a subject that is gone, none
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 
 from saathi.notifications.models import Kind, Notification, NotificationQuerySet
@@ -63,16 +66,40 @@ def _url(name: str, *args: str) -> str | None:
 SHOWN = 100
 
 
+Told = tuple[str, str | None] | None
+Wording = Callable[[Any, "User"], Told]
+_wordings: dict[type[models.Model], Wording] = {}
+
+
+def word_with(model: type[models.Model], wording: Wording) -> None:
+    """Word the notices about `model`'s rows with `wording(row, reader)`: for a subject
+    whose words come from a module that imports its model (so the model cannot call
+    it), registered from its part's AppConfig.ready."""
+    _wordings[model] = wording
+
+
+def _wording_of(subject: models.Model | None) -> Callable[[User], Told] | None:
+    """How the subject words its own notice, when it does."""
+    if subject is None:
+        return None
+    registered = _wordings.get(type(subject))
+    if registered is not None:
+        return partial(registered, subject)
+    # Asked of the object, not with isinstance: a runtime Protocol check is cached per
+    # class by the ABC machinery, and would go on trusting a method since removed.
+    method = getattr(subject, "notice_for", None)
+    return cast(Explains, subject).notice_for if callable(method) else None
+
+
 def notice_for(notification: Notification, reader: User) -> Notice | None:
     """The notice `reader` gets, or None when its subject is now out of her sight; the
     subject, when prefetched, costs no query here."""
     subject = notification.subject if notification.subject_type_id else None
     if notification.subject_type_id and subject is None:
         return None  # what it was about is gone (its part declared no GenericRelation)
-    # Asked of the object, not with isinstance: a runtime Protocol check is cached per
-    # class by the ABC machinery, and would go on trusting a method since removed.
-    if callable(getattr(subject, "notice_for", None)):
-        told = cast(Explains, subject).notice_for(reader)
+    wording = _wording_of(subject)
+    if wording is not None:
+        told = wording(reader)
         if told is None:
             return None
         text, url = told
