@@ -4,8 +4,9 @@ Kinds about people (follows, partners) say who and link to them. Kinds about som
 higher part owns (a tag, a suggested outing) ask that thing: a subject with a
 `notice_for(reader)` method returns its own (text, link), and is trusted to say only what
 the reader may see, or None when the reader may no longer see what it is about (the
-notice is then not shown at all, nor counted, nor mailed); a subject without such a
-method gets a notice naming only who caused it, and a subject that is gone, none.
+notice is then not shown at all, nor counted, nor mailed). A model whose words come from
+a module that imports it registers them instead (`word_with`). A subject without any
+gets a notice naming only who caused it, and a subject that is gone, none.
 """
 
 from __future__ import annotations

@@ -56,3 +56,19 @@ def test_counting_costs_the_same_queries_for_1_or_30(
     with CaptureQueriesContext(connection) as thirty:
         assert unread_count(owner) == 30
     assert len(thirty) == len(one) == 2  # the rows with their actors, then the subjects
+
+
+def test_the_page_with_its_count_costs_the_same_queries_for_1_or_30(
+    owner: User, stranger: User, follower: User
+) -> None:
+    subject = Follow.objects.get(follower=follower)
+    browser = browser_of(owner)
+    _about(subject, owner, stranger)
+    with CaptureQueriesContext(connection) as one:
+        browser.get("/notifications/")
+    for _ in range(30):
+        _about(subject, owner, stranger)
+    with CaptureQueriesContext(connection) as thirty:
+        html = browser.get("/notifications/").content.decode()
+    assert html.count("notice-unread") == 30
+    assert len(thirty) == len(one)
