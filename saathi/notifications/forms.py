@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from saathi.notifications.models import How, Kind, Preferences
 
@@ -12,7 +13,6 @@ from saathi.notifications.models import How, Kind, Preferences
 class PreferencesForm(forms.Form):
     daily_digest = forms.BooleanField(
         label="One email a day (a digest) instead of one per notification",
-        help_text="Sent in the morning of your home time zone, only when there is news.",
         required=False,
     )
 
@@ -21,6 +21,10 @@ class PreferencesForm(forms.Form):
         initial["daily_digest"] = preferences.daily_digest
         super().__init__(data, initial=initial)
         self.preferences = preferences
+        self.fields["daily_digest"].help_text = (
+            f"Sent at {settings.SAATHI_DIGEST_HOUR:02d}:00 in your home time zone "
+            f"({preferences.person.time_zone}), only when there is something new."
+        )
         for kind in Kind:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label, choices=How.choices, widget=forms.RadioSelect, required=False

@@ -2,8 +2,8 @@
 asked for one.
 
 The parts above call `notify` inside their own transaction, so a rolled-back follow
-leaves no notification behind; the email is queued for the worker (tasks.py, mail.py) only once
-that transaction commits, and never sent inside the request.
+leaves no notification behind; the email is queued for the worker (tasks.py, mail.py)
+only once that transaction commits, and never sent inside the request.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from saathi.accounts.models import User
 from saathi.notifications.models import How, Kind, Preferences
@@ -66,3 +67,9 @@ def test_saving_changes_nobody_elses(stranger_client: Client, owner: User, stran
     stranger_client.post("/settings/notifications/", _every_kind(How.OFF))
     assert Preferences.of(stranger).how(Kind.FOLLOWED) == How.OFF
     assert not Preferences.objects.filter(person=owner).exists()
+
+
+def test_it_says_when_the_digest_comes(owner_client: Client, settings: Settings) -> None:
+    settings.SAATHI_DIGEST_HOUR = 6
+    html = owner_client.get("/settings/notifications/").content.decode()
+    assert "Sent at 06:00 in your home time zone (Asia/Kolkata)" in html
