@@ -149,7 +149,7 @@ class TimeZoneSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe(body))
 
 
-# Who may follow, find and see a person, and what they are told (accounts/sharing.py).
+# Who may follow, find and see a person (accounts/sharing.py).
 SHARING_FIELDS = (
     "approve_followers",
     "findable_by",
@@ -157,7 +157,6 @@ SHARING_FIELDS = (
     "default_visibility",
     "default_map_visibility",
     "match_with",
-    "email_notifications",
 )
 
 

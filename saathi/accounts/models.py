@@ -163,7 +163,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=MatchWith.choices,
         default=MatchWith.PARTNERS_AND_MUTUAL,
     )
-    email_notifications = models.BooleanField("email me my notifications", default=False)
 
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from saathi.activities.models import Activity, Source, Visibility
 from saathi.activities.sports import FIT_NAMES, GROUPS, TITLE_WORDS, Sport
 from saathi.activities.summary import clean
 from saathi.records.records import forget, judge
+from saathi.records.tasks import queue_milestone_news
 from saathi.tracks.calories import calories
 from saathi.tracks.titles import title_for
 
@@ -76,6 +78,8 @@ def create_manual_activity(
     with transaction.atomic():
         activity.save()
         judge(activity)
+        # Partners hear of its milestones from the worker, once this commits.
+        transaction.on_commit(partial(queue_milestone_news, activity.pk))
     return activity
 
 

@@ -385,6 +385,13 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# Where people reach this site, for the links in emails (a mail has no request to ask).
+SAATHI_SITE_URL = env_url(
+    "SAATHI_SITE_URL", "http://127.0.0.1:8000", schemes=("http", "https")
+).rstrip("/")
+# The hour of each person's own day (their home time zone) the daily digest goes out.
+SAATHI_DIGEST_HOUR = env_int("SAATHI_DIGEST_HOUR", 7, minimum=0, maximum=23)
+
 # ---------------------------------------------------------------------------
 # Logging: to the console, where `saathi serve` and the worker print
 # ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 
 from saathi.accounts import views as accounts
 from saathi.activities import urls as activity_urls
+from saathi.notifications import views as notifications
 from saathi.pages import privacy_zones
 from saathi.pages.account_deletion import delete_account_page
 from saathi.pages.activity import activity_page
@@ -76,6 +77,11 @@ urlpatterns = [
     path("settings/", accounts.settings_page, name="settings"),
     path("settings/delete/", delete_account_page, name="delete_account"),
     path("settings/blocked/", people.blocked_page, name="blocked_people"),
+    path(
+        "settings/notifications/",
+        notifications.notification_settings,
+        name="notification_settings",
+    ),
     path("settings/privacy-zones/", privacy_zones.privacy_zones, name="privacy_zones"),
     path("settings/privacy-zones/ends/", privacy_zones.hide_ends, name="privacy_zone_ends"),
     path("settings/privacy-zones/<int:pk>/", privacy_zones.privacy_zones, name="privacy_zone"),

@@ -4,24 +4,27 @@ Kinds about people (follows, partners) say who and link to them. Kinds about som
 higher part owns (a tag, a suggested outing) ask that thing: a subject with a
 `notice_for(reader)` method returns its own (text, link), and is trusted to say only what
 the reader may see, or None when the reader may no longer see what it is about (the
-notice is then not shown at all); without one, or without a subject any more, the notice
-names only who caused it.
+notice is then not shown at all, nor counted, nor mailed). A model whose words come from
+a module that imports it registers them instead (`word_with`). A subject without any
+gets a notice naming only who caused it, and a subject that is gone, none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 
-from saathi.notifications.models import Kind, Notification
+from saathi.notifications.models import Kind, Notification, NotificationQuerySet
 
 if TYPE_CHECKING:
     from saathi.accounts.models import User
 
 
-@runtime_checkable
 class Explains(Protocol):
     """A subject that says itself what a notification about it tells `reader`."""
 
@@ -59,12 +62,45 @@ def _url(name: str, *args: str) -> str | None:
         return None
 
 
+# The page shows, and the header counts, at most this many: each is worded for its
+# reader, which may cost its subject a query or two.
+SHOWN = 100
+
+
+Told = tuple[str, str | None] | None
+Wording = Callable[[Any, "User"], Told]
+_wordings: dict[type[models.Model], Wording] = {}
+
+
+def word_with(model: type[models.Model], wording: Wording) -> None:
+    """Word the notices about `model`'s rows with `wording(row, reader)`: for a subject
+    whose words come from a module that imports its model (so the model cannot call
+    it), registered from its part's AppConfig.ready."""
+    _wordings[model] = wording
+
+
+def _wording_of(subject: models.Model | None) -> Callable[[User], Told] | None:
+    """How the subject words its own notice, when it does."""
+    if subject is None:
+        return None
+    registered = _wordings.get(type(subject))
+    if registered is not None:
+        return partial(registered, subject)
+    # Asked of the object, not with isinstance: a runtime Protocol check is cached per
+    # class by the ABC machinery, and would go on trusting a method since removed.
+    method = getattr(subject, "notice_for", None)
+    return cast(Explains, subject).notice_for if callable(method) else None
+
+
 def notice_for(notification: Notification, reader: User) -> Notice | None:
     """The notice `reader` gets, or None when its subject is now out of her sight; the
     subject, when prefetched, costs no query here."""
     subject = notification.subject if notification.subject_type_id else None
-    if isinstance(subject, Explains):
-        told = subject.notice_for(reader)
+    if notification.subject_type_id and subject is None:
+        return None  # what it was about is gone (its part declared no GenericRelation)
+    wording = _wording_of(subject)
+    if wording is not None:
+        told = wording(reader)
         if told is None:
             return None
         text, url = told
@@ -79,3 +115,16 @@ def notice_for(notification: Notification, reader: User) -> Notice | None:
     else:
         url = None
     return Notice(notification, text, url)
+
+
+def newest(person: User, rows: NotificationQuerySet) -> list[Notice]:
+    """The notices among the newest SHOWN of `rows` that `person` may be told of: the
+    subjects fetched in one query per kind of subject, the actors with the rows."""
+    found = rows.select_related("actor").prefetch_related("subject")[:SHOWN]
+    return [notice for row in found if (notice := notice_for(row, person)) is not None]
+
+
+def unread_count(person: User) -> int:
+    """What the header says: only what the page would show her, so that a number never
+    tells her of something she may not see (a comment on an activity since hidden)."""
+    return len(newest(person, Notification.objects.for_person(person).unread()))

@@ -2,7 +2,8 @@
 asked for one.
 
 The parts above call `notify` inside their own transaction, so a rolled-back follow
-leaves no notification behind; the email goes only once that transaction commits.
+leaves no notification behind; the email is queued for the worker (tasks.py, mail.py)
+only once that transaction commits, and never sent inside the request.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import models, transaction
 
-from saathi.notifications.models import Kind, Notification
-from saathi.notifications.notices import notice_for
+from saathi.notifications.models import How, Kind, Notification, Preferences
+from saathi.notifications.tasks import mail_notification
 
 if TYPE_CHECKING:
     from saathi.accounts.models import User
@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 
 def notify(
     *, recipient: User, actor: User | None, kind: Kind, subject: models.Model | None = None
-) -> Notification:
+) -> Notification | None:
+    """The notification made, or None when `recipient` turned this kind off."""
+    preferences = Preferences.of(recipient)
+    how = preferences.how(kind)
+    if how == How.OFF:
+        return None
     notification = Notification.objects.create(
         recipient=recipient,
         actor=actor,
@@ -31,24 +36,7 @@ def notify(
         subject_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
         subject_id=subject.pk if subject is not None else None,
     )
-    if recipient.email_notifications and recipient.email:
-        transaction.on_commit(partial(_email, notification.pk))
+    # With the digest chosen, the hourly job (mail.send_digests) mails it instead.
+    if how == How.EMAIL and not preferences.daily_digest and recipient.email:
+        transaction.on_commit(partial(mail_notification, notification.pk))
     return notification
-
-
-def _email(pk: int) -> None:
-    """Written after the commit from what the reader may see then; a notification deleted
-    in the meantime (a block, a withdrawn request) sends nothing."""
-    notification = Notification.objects.select_related("recipient", "actor").filter(pk=pk).first()
-    if notification is None:
-        return
-    notice = notice_for(notification, notification.recipient)
-    if notice is None:
-        return
-    send_mail(
-        subject=f"Saathi: {notice.text}",
-        message=f"{notice.text}.\n\nSee your notifications in Saathi.\n",
-        from_email=None,
-        recipient_list=[notification.recipient.email],
-        fail_silently=True,
-    )

@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
+from saathi.notifications.models import Notification
 
 if TYPE_CHECKING:
     from saathi.accounts.models import User
@@ -111,3 +113,23 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.measure or self.number or ''} (activity {self.activity_id})"
+
+
+class MilestoneNews(models.Model):
+    """That an activity's milestones were told to its owner's partners: the subject of
+    their PARTNER_MILESTONE notifications, one per activity, so it is told once. What
+    each says is worded by news.py (registered in apps.py: it reads badges.py, which
+    imports this module).
+
+    The milestones themselves are judged again as activities come and go, and replaced;
+    this row stays with the activity, and goes with it, its notifications too.
+    """
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    notifications = GenericRelation(
+        Notification, content_type_field="subject_type", object_id_field="subject_id"
+    )
+
+    def __str__(self) -> str:
+        return f"milestone news of activity {self.activity_id}"

@@ -22,7 +22,6 @@ def test_every_sharing_choice_is_saved(owner_client: Client, owner: User) -> Non
             default_visibility="public",
             default_map_visibility="partners",
             match_with="partners",
-            email_notifications="on",
             bio="Hill runs before work.",
             home_region="Srinagar",
         ),
@@ -36,7 +35,6 @@ def test_every_sharing_choice_is_saved(owner_client: Client, owner: User) -> Non
         "partners",
     )
     assert (owner.default_visibility, owner.default_map_visibility) == ("public", "partners")
-    assert owner.email_notifications is True
     assert (owner.bio, owner.home_region) == ("Hill runs before work.", "Srinagar")
 
 

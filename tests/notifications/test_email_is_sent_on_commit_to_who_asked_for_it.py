@@ -11,8 +11,9 @@ from django.core import mail
 from django.db import transaction
 
 from saathi.accounts.models import User
-from saathi.notifications.models import Notification
+from saathi.notifications.models import How, Kind, Notification
 from saathi.people.relations import ask_to_follow
+from tests.notifications.choices import choose
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +23,27 @@ Capture = Callable[..., AbstractContextManager[list[Callable[[], Any]]]]
 def test_someone_who_asked_for_email_gets_one_after_the_commit(
     owner: User, stranger: User, django_capture_on_commit_callbacks: Capture
 ) -> None:
-    owner.email_notifications = True
-    owner.save()
+    choose(owner, How.EMAIL)
     with django_capture_on_commit_callbacks(execute=True):
         ask_to_follow(follower=stranger, followed=owner)
         assert mail.outbox == []
     [sent] = mail.outbox
     assert sent.to == ["asha@example.org"]
     assert "Vikram Singh asked to follow you" in sent.subject
+    # Absolute links, from SAATHI_SITE_URL: to what it is about and to the settings.
+    assert "http://127.0.0.1:8000/people/requests/" in sent.body
+    assert "http://127.0.0.1:8000/settings/notifications/" in sent.body
+    assert Notification.objects.get(recipient=owner).mailed_at is not None
+
+
+def test_only_the_kinds_she_wants_by_email_are_mailed(
+    owner: User, stranger: User, django_capture_on_commit_callbacks: Capture
+) -> None:
+    choose(owner, How.EMAIL, Kind.PARTNER_REQUESTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_to_follow(follower=stranger, followed=owner)
+    assert Notification.objects.filter(recipient=owner, kind=Kind.FOLLOW_REQUESTED).exists()
+    assert mail.outbox == []
 
 
 def test_nobody_is_emailed_by_default(
@@ -44,8 +58,7 @@ def test_nobody_is_emailed_by_default(
 def test_a_rolled_back_ask_sends_nothing_and_leaves_nothing(
     owner: User, stranger: User, django_capture_on_commit_callbacks: Capture
 ) -> None:
-    owner.email_notifications = True
-    owner.save()
+    choose(owner, How.EMAIL)
     with (
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(RuntimeError),

@@ -154,8 +154,11 @@ POST people/<str:handle>/unblock/              | her handle                     
 # -- Reactions, comments and mentions (saathi/conversations/).
 #
 
-# -- Notification settings (saathi/notifications/).
-#
+# -- Notification settings (saathi/notifications/). Each person's own choices: there is
+# -- no way to name anyone else's (tests/notifications/ proves hers are not changed). An
+# -- empty post changes nothing and shows the form again.
+settings/notifications/                        | -                                     | 200 200 200 200 200 200 302
+POST settings/notifications/                   | -                                     | 200 200 200 200 200 200 302
 
 # -- Reports (saathi/moderation/). Whoever may see a thing may report it, but not her own
 # -- (404); a visitor is asked to sign in. A POST without a reason is the form again.
