@@ -119,8 +119,10 @@ def notice_for(notification: Notification, reader: User) -> Notice | None:
 
 def newest(person: User, rows: NotificationQuerySet) -> list[Notice]:
     """The notices among the newest SHOWN of `rows` that `person` may be told of: the
-    subjects fetched in one query per kind of subject, the actors with the rows."""
-    found = rows.select_related("actor").prefetch_related("subject")[:SHOWN]
+    subjects fetched in one query per kind of subject, the actors with the rows. What a
+    suspended account caused is left out while the suspension lasts, as the rest of what
+    it said and did is."""
+    found = rows.exclude(actor__is_active=False).select_related("actor").prefetch_related("subject")[:SHOWN]
     return [notice for row in found if (notice := notice_for(row, person)) is not None]
 
 

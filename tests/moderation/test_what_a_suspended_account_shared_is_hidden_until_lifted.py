@@ -10,6 +10,9 @@ from django.test import Client
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.conversations.models import Comment
+from saathi.notifications.models import Kind, Notification
+from saathi.notifications.notices import newest
+from saathi.notifications.sending import notify
 from tests import people
 from tests.moderation import comment, decide_in_admin, reported, run, staff_browser
 
@@ -22,6 +25,7 @@ def test_her_activities_profile_lists_and_words_go_and_come_back(
     activity = run(owner, "followers", title="Hill-repeats")
     theirs = run(stranger, title="Vikrams-run")
     comment(theirs, owner, "Nice one")
+    notify(recipient=follower, actor=owner, kind=Kind.FOLLOW_ACCEPTED)
     report = reported(owner, by=stranger)
     staff = staff_browser()
     farid = people.browser_of(follower)
@@ -36,6 +40,9 @@ def test_her_activities_profile_lists_and_words_go_and_come_back(
             "her activities": Activity.objects.visible_to(follower).filter(owner=owner).count(),
             "for visitors": Activity.objects.visible_to(None).filter(owner=owner).count(),
             "her words": Comment.objects.shown_to(follower).filter(author=owner).count(),
+            "what she did, told": [
+                notice.text for notice in newest(follower, Notification.objects.all())
+            ],
         }
 
     before = seen()
@@ -47,6 +54,7 @@ def test_her_activities_profile_lists_and_words_go_and_come_back(
         "her activities": 1,
         "for visitors": 0,
         "her words": 1,
+        "what she did, told": ["Asha Rao accepted your follow request"],
     }
     decide_in_admin(staff, "suspended", report)
     assert seen() == {
@@ -57,6 +65,7 @@ def test_her_activities_profile_lists_and_words_go_and_come_back(
         "her activities": 0,
         "for visitors": 0,
         "her words": 0,
+        "what she did, told": [],
     }
     decide_in_admin(staff, "unsuspended", report)
     assert seen() == before
