@@ -122,7 +122,11 @@ def newest(person: User, rows: NotificationQuerySet) -> list[Notice]:
     subjects fetched in one query per kind of subject, the actors with the rows. What a
     suspended account caused is left out while the suspension lasts, as the rest of what
     it said and did is."""
-    found = rows.exclude(actor__is_active=False).select_related("actor").prefetch_related("subject")[:SHOWN]
+    found = (
+        rows.exclude(actor__is_active=False)
+        .select_related("actor")
+        .prefetch_related("subject")[:SHOWN]
+    )
     return [notice for row in found if (notice := notice_for(row, person)) is not None]
 
 
