@@ -1,10 +1,10 @@
-"""The activity pages: upload, the list and calendar, entry and editing, downloads.
+"""The activity pages: upload, the list and calendar, entry, deleting, downloads.
 
 Every activity is loaded through `_owned` or `Activity.objects.map_visible_to`, which
 answer 404 for what the viewer may not see; the work itself is done by imports.py,
 manual.py, exports.py and the Activity model. The original file is its owner's alone.
-One activity's own page gathers records and outings too, so it lives above, in
-saathi/pages/activity.py.
+One activity's own page gathers records and outings too, and its edit page tells whom a
+description mentions, so both live above, in saathi/pages/.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from saathi.accounts.requests import AuthedRequest, HtmxRequest
 from saathi.accounts.sharing import who_sees
 from saathi.accounts.visitors import sign_in_unless_found
 from saathi.activities import listing, tasks
-from saathi.activities.changes import delete_activity, edit_activity
+from saathi.activities.changes import delete_activity
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
-from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
+from saathi.activities.forms import ManualActivityForm, UploadForm
 from saathi.activities.manual import create_manual_activity
 from saathi.activities.models import Activity, ImportJob
 from saathi.activities.privacy import visible_track
@@ -156,26 +156,6 @@ def new(request: AuthedRequest) -> HttpResponse:
             messages.success(request, f"“{activity.title}” is in your journal.")
             return redirect("activities:detail", pk=activity.pk)
     return render(request, "activities/new.html", {"form": form, "sharing": _sharing_note(me)})
-
-
-@login_required
-def edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    activity = _owned(request, pk)
-    form = EditActivityForm(request.POST or None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        edit_activity(activity, **form.cleaned_data)
-        messages.success(request, "Your changes are saved.")
-        if activity.map_visibility != form.cleaned_data.get("map_visibility"):
-            messages.info(request, _narrowed_map(activity))
-        return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/edit.html", {"form": form, "activity": activity})
-
-
-def _narrowed_map(activity: Activity) -> str:
-    return (
-        "No more people can see the map than see the activity, so its map is seen by "
-        f"{who_sees(activity.map_visibility)}, as the activity is."
-    )
 
 
 def _sharing_note(me: User) -> dict[str, str]:
