@@ -37,11 +37,15 @@ def refusal(activity: Activity, person: User) -> str | None:
 
 
 def post_comment(*, activity: Activity, author: User, body: str) -> Comment:
+    """Raises CommentRefused when she may not comment, ValidationError for a blank or
+    too long body (the form says so first; this is for every other caller)."""
     with transaction.atomic():
         why = refusal(activity, author)
         if why is not None:
             raise CommentRefused(why)
-        comment = Comment.objects.create(activity=activity, author=author, body=body)
+        comment = Comment(activity=activity, author=author, body=body)
+        comment.full_clean()
+        comment.save()
         write_mentions(activity=activity, author=author, text=body, comment=comment)
         _tell(comment)
     return comment

@@ -59,6 +59,6 @@ def conversation(
         "may_comment": me is not None and why_not is None,
         "why_not": why_not,
         "form": form or CommentForm(),
-        "comment_max": COMMENT_MAX,
+        "comment_max": f"{COMMENT_MAX:,}",
         "problem": problem,
     }

@@ -5,6 +5,7 @@ shown the form. A blocked person and a stranger to a followers' run find nothing
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from saathi.accounts.models import User
@@ -81,3 +82,14 @@ def test_the_owner_chooses_who_may_comment_on_the_edit_page(owner: User, followe
     run.refresh_from_db()
     assert run.comments_by == "only_me"
     assert _post(follower, run.pk)[0] == 403
+
+
+def test_a_blank_or_too_long_comment_is_refused_by_the_workflow_too(
+    owner: User, partner: User
+) -> None:
+    run = hill_run(owner)
+    for body in ("", "x" * 2001):
+        with pytest.raises(ValidationError):
+            post_comment(activity=run, author=partner, body=body)
+    post_comment(activity=run, author=partner, body="x" * 2000)
+    assert Comment.objects.count() == 1
