@@ -10,6 +10,7 @@ from saathi.pages import privacy_zones
 from saathi.pages.account_deletion import delete_account_page
 from saathi.pages.activity import activity_page
 from saathi.pages.activity_edit import edit_activity_page
+from saathi.pages.activity_new import new_activity_page
 from saathi.pages.dashboard import dashboard
 from saathi.pages.profile import profile
 from saathi.people import views as people
@@ -61,6 +62,7 @@ urlpatterns = [
                 [
                     path("<int:pk>/", activity_page, name="detail"),
                     # Above activities too: saving a description tells whom it mentions.
+                    path("new/", new_activity_page, name="new"),
                     path("<int:pk>/edit/", edit_activity_page, name="edit"),
                     *activity_urls.urlpatterns,
                 ],

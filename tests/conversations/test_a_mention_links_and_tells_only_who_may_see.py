@@ -113,3 +113,22 @@ def test_no_more_than_ten_are_told(owner: User, make_user: Callable[..., User]) 
     body = " ".join(f"@{person.handle}" for person in many)
     post_comment(activity=hill_run(owner), author=owner, body=body)
     assert Notification.objects.filter(kind=Kind.MENTIONED).count() == 10
+
+
+def test_a_mention_in_the_description_of_a_new_entry_is_told_too(
+    owner: User, partner: User
+) -> None:
+    answer = browser_of(owner).post(
+        reverse("activities:new"),
+        {
+            "sport": "run",
+            "date": "2026-05-02",
+            "time": "06:30",
+            "duration": "40:00",
+            "distance": "8",
+            "title": "Hill run",
+            "description": "With @partner",
+        },
+    )
+    assert answer.status_code == 302
+    assert notices(partner) == ["Asha Rao mentioned you in Hill run"]

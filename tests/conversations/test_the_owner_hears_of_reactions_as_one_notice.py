@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.urls import reverse
 from django.utils.timezone import now
 
 from saathi.accounts.models import User
@@ -16,6 +17,7 @@ from saathi.conversations.reactions import react
 from saathi.notifications.models import Kind, Notification
 from saathi.people.models import Block
 from tests.conversations.talk import hill_run, notices
+from tests.people import browser_of
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +94,15 @@ def test_a_notice_links_to_the_activitys_reactions(owner: User, follower: User) 
     told = reaction.notice_for(owner)
     assert told is not None and told[1] == f"/activities/{run.pk}/#reactions"
     assert reaction.notice_for(follower) is None
+
+
+def test_the_notifications_page_shows_the_group_once_with_its_link(
+    owner: User, partner: User, follower: User
+) -> None:
+    run = hill_run(owner)
+    react(activity=run, person=follower, kind=KUDOS)
+    react(activity=run, person=partner, kind=KUDOS)
+    page = browser_of(owner).get(reverse("notifications:index")).content.decode()
+    assert page.count("gave kudos to Hill run") == 1
+    assert "Priya Nair and 1 other gave kudos to Hill run" in page
+    assert f'href="/activities/{run.pk}/#reactions"' in page
