@@ -141,7 +141,12 @@ def edit_view(request: AuthedRequest, pk: int) -> HttpResponse:
     form = CommentForm(posted, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         edit_comment(comment=comment, body=form.cleaned_data["body"])
-        return _answer(request, activity)
+        answer = _answer(request, activity)
+        if request.htmx:
+            # The inline form replaces itself (errors and all); once saved, the whole
+            # conversation is new.
+            answer["HX-Retarget"], answer["HX-Reswap"] = "#conversation", "outerHTML"
+        return answer
     context = {
         "activity": activity,
         "comment": comment,

@@ -114,3 +114,21 @@ def test_the_owner_deletes_a_comment_with_htmx(owner: User, follower: User, clie
     answer = client.post(reverse("conversations:delete", args=[comment.pk]), **HTMX)
     assert answer.status_code == 200 and "Spam spam" not in answer.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_an_inline_edit_replaces_itself_when_wrong_and_the_conversation_when_saved(
+    owner: User, follower: User
+) -> None:
+    run = hill_run(owner)
+    comment = Comment.objects.create(activity=run, author=follower, body="Nice")
+    browser = browser_of(follower)
+    url = reverse("conversations:edit", args=[comment.pk])
+    wrong = browser.post(url, {"body": ""}, HTTP_HX_REQUEST="true")
+    assert wrong.status_code == 422 and "HX-Retarget" not in wrong
+    assert (
+        wrong.content.decode()
+        .lstrip()
+        .startswith(f'<li class="comment comment-editing" id="{comment.anchor}"')
+    )
+    saved = browser.post(url, {"body": "Nicer"}, HTTP_HX_REQUEST="true")
+    assert saved["HX-Retarget"] == "#conversation" and 'id="conversation"' in saved.content.decode()
