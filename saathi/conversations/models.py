@@ -131,13 +131,13 @@ class Reaction(models.Model):
         each new one), so the group is every reaction on the activity up to it that the
         reader is shown now: a blocked or suspended reactor is neither named nor counted,
         and when none is left the notice is not shown at all."""
-        if reader.pk != self.activity.owner_id:
-            return None
+        # One query: the owner's own activity, its reactions and who gave them.
         group = list(
             Reaction.objects.shown_to(reader)
-            .filter(activity_id=self.activity_id, created__lte=self.created)
+            .filter(activity_id=self.activity_id, activity__owner=reader)
+            .filter(created__lte=self.created)
             .exclude(person=reader)
-            .select_related("person")
+            .select_related("person", "activity")
             .order_by("-created", "-id")
         )
         if not group:
@@ -148,7 +148,8 @@ class Reaction(models.Model):
             who += f" and {others} other{'s' if others > 1 else ''}"
         kudos = all(r.kind == ReactionKind.KUDOS for r in group)
         did = "gave kudos to" if kudos else "reacted to"
-        return f"{who} {did} {self.activity.title}", _activity_url(self.activity_id, "reactions")
+        title = group[0].activity.title
+        return f"{who} {did} {title}", _activity_url(self.activity_id, "reactions")
 
 
 class Comment(models.Model):
@@ -183,11 +184,14 @@ class Comment(models.Model):
         """ "Meera commented on Hill run: “Lovely pace”" for the owner, "replied" for an
         earlier commenter; None once the reader is not shown the comment (a block, a
         stricter visibility, a moderator's hiding, a suspended author)."""
-        if not Comment.objects.shown_to(reader).filter(pk=self.pk).exists():
+        shown = Comment.objects.shown_to(reader).select_related("activity", "author")
+        comment = shown.filter(pk=self.pk).first()
+        if comment is None:
             return None
-        did = "commented on" if reader.pk == self.activity.owner_id else "replied on"
-        text = f"{self.author.name} {did} {self.activity.title}: “{_snippet(self.body)}”"
-        return text, _activity_url(self.activity_id, self.anchor)
+        activity = comment.activity
+        did = "commented on" if reader.pk == activity.owner_id else "replied on"
+        text = f"{comment.author.name} {did} {activity.title}: “{_snippet(comment.body)}”"
+        return text, _activity_url(activity.pk, comment.anchor)
 
 
 class Mention(models.Model):
@@ -214,14 +218,16 @@ class Mention(models.Model):
         see the activity (or the comment)."""
         if reader.pk != self.person_id:
             return None
-        title = self.activity.title
         if self.comment_id is None:
-            if not Activity.objects.visible_to(reader).filter(pk=self.activity_id).exists():
+            seen = Activity.objects.visible_to(reader).select_related("owner")
+            activity = seen.filter(pk=self.activity_id).first()
+            if activity is None:
                 return None
-            text = f"{self.activity.owner.name} mentioned you in {title}"
-            return text, _activity_url(self.activity_id, "activity-title")
-        comment = Comment.objects.shown_to(reader).filter(pk=self.comment_id).first()
+            text = f"{activity.owner.name} mentioned you in {activity.title}"
+            return text, _activity_url(activity.pk, "activity-title")
+        shown = Comment.objects.shown_to(reader).select_related("activity", "author")
+        comment = shown.filter(pk=self.comment_id).first()
         if comment is None:
             return None
-        text = f"{comment.author.name} mentioned you in a comment on {title}"
-        return text, _activity_url(self.activity_id, comment.anchor)
+        text = f"{comment.author.name} mentioned you in a comment on {comment.activity.title}"
+        return text, _activity_url(comment.activity_id, comment.anchor)
