@@ -7,6 +7,8 @@ saathi/people/, and the rule that applies them is `Activity.objects.visible_to`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import models
 
 
@@ -60,3 +62,9 @@ WHO_SEES = {
 def who_sees(level: str) -> str:
     """ "your followers and training partners": who a level opens to, said to its owner."""
     return WHO_SEES[Visibility(level)]
+
+
+def sharing_note(levels: Mapping[str, str]) -> dict[str, str]:
+    """Who will see what a person adds, as their defaults (`User.new_activity_levels`)
+    say: for the upload and entry pages."""
+    return {"who": who_sees(levels["visibility"]), "map_who": who_sees(levels["map_visibility"])}

@@ -138,6 +138,15 @@ class ManualActivityForm(forms.Form):
                 self.add_error(field if field in self.fields else None, message)
 
 
+# Said of those who may see the activity: a wider choice than its visibility lets in no one more.
+COMMENT_CHOICES = {
+    Visibility.PUBLIC: "Everyone who can see it",
+    Visibility.FOLLOWERS: "Followers and training partners",
+    Visibility.PARTNERS: "Training partners only",
+    Visibility.ONLY_ME: "Nobody: comments are closed",
+}
+
+
 class EditActivityForm(forms.ModelForm[Activity]):
     timezone = forms.ChoiceField(
         label="Time zone",
@@ -153,16 +162,19 @@ class EditActivityForm(forms.ModelForm[Activity]):
             "timezone",
             "visibility",
             "map_visibility",
+            "comments_by",
             "perceived_effort",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
             "map_visibility": forms.RadioSelect,
+            "comments_by": forms.RadioSelect,
         }
         labels = {
             "visibility": "Who can see it",
             "map_visibility": "Who can see the map",
+            "comments_by": "Who can comment",
             "perceived_effort": "How hard it felt (1-10)",
         }
         help_texts = {
@@ -180,3 +192,11 @@ class EditActivityForm(forms.ModelForm[Activity]):
         levels = [(value, LEVEL_CHOICES[Visibility(value)]) for value in Visibility.values]
         visibility.choices = levels
         self.fields["map_visibility"].choices = levels  # type: ignore[attr-defined]
+        comments = self.fields["comments_by"]
+        assert isinstance(comments, forms.ChoiceField)
+        comments.choices = list(COMMENT_CHOICES.items())
+        # A form (or a script) that leaves it out keeps what the activity has.
+        comments.required = False
+
+    def clean_comments_by(self) -> str:
+        return str(self.cleaned_data.get("comments_by") or self.instance.comments_by)

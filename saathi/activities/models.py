@@ -60,6 +60,7 @@ EDITABLE_FIELDS = frozenset(
         "timezone",
         "visibility",
         "map_visibility",
+        "comments_by",
         "perceived_effort",
     }
 )

@@ -1,10 +1,10 @@
-"""The activity pages: upload, the list and calendar, entry and editing, downloads.
+"""The activity pages: upload, the list and calendar, deleting, downloads.
 
 Every activity is loaded through `_owned` or `Activity.objects.map_visible_to`, which
 answer 404 for what the viewer may not see; the work itself is done by imports.py,
 manual.py, exports.py and the Activity model. The original file is its owner's alone.
-One activity's own page gathers records and outings too, so it lives above, in
-saathi/pages/activity.py.
+One activity's own page gathers records and outings too, and its entry and edit pages
+tell whom a description mentions, so they live above, in saathi/pages/.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,13 +21,12 @@ from django.views.decorators.http import require_POST
 
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest, HtmxRequest
-from saathi.accounts.sharing import who_sees
+from saathi.accounts.sharing import sharing_note
 from saathi.accounts.visitors import sign_in_unless_found
 from saathi.activities import listing, tasks
-from saathi.activities.changes import delete_activity, edit_activity
+from saathi.activities.changes import delete_activity
 from saathi.activities.exports import gpx_filename, original_file, track_gpx
-from saathi.activities.forms import EditActivityForm, ManualActivityForm, UploadForm
-from saathi.activities.manual import create_manual_activity
+from saathi.activities.forms import UploadForm
 from saathi.activities.models import Activity, ImportJob
 from saathi.activities.privacy import visible_track
 from saathi.activities.worker import worker_note
@@ -53,7 +51,7 @@ def upload(request: AuthedRequest) -> HttpResponse:
     context = {
         "form": form,
         "max_mb": settings.UPLOAD_MAX_MB,
-        "sharing": _sharing_note(me),
+        "sharing": sharing_note(me.new_activity_levels),
         **_jobs_context(me),
     }
     if request.htmx:
@@ -139,52 +137,6 @@ def calendar(request: AuthedRequest) -> HttpResponse:
     month = listing.month_from_query(request.GET.get("month"), today)
     context = {"month": listing.month_calendar(me, month, today), "units": me.unit_system}
     return render(request, "activities/calendar.html", context)
-
-
-@login_required
-def new(request: AuthedRequest) -> HttpResponse:
-    me = request.user
-    local_now = me.local_now()
-    initial = {"date": local_now.date(), "time": local_now.time().replace(second=0, microsecond=0)}
-    form = ManualActivityForm(request.POST or None, units=me.unit_system, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = create_manual_activity(owner=me, **form.figures())
-        except ValidationError as error:
-            form.show_errors(error)
-        else:
-            messages.success(request, f"“{activity.title}” is in your journal.")
-            return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/new.html", {"form": form, "sharing": _sharing_note(me)})
-
-
-@login_required
-def edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    activity = _owned(request, pk)
-    form = EditActivityForm(request.POST or None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        edit_activity(activity, **form.cleaned_data)
-        messages.success(request, "Your changes are saved.")
-        if activity.map_visibility != form.cleaned_data.get("map_visibility"):
-            messages.info(request, _narrowed_map(activity))
-        return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/edit.html", {"form": form, "activity": activity})
-
-
-def _narrowed_map(activity: Activity) -> str:
-    return (
-        "No more people can see the map than see the activity, so its map is seen by "
-        f"{who_sees(activity.map_visibility)}, as the activity is."
-    )
-
-
-def _sharing_note(me: User) -> dict[str, str]:
-    """Who will see what the person adds, as their settings say (upload and entry pages)."""
-    levels = me.new_activity_levels
-    return {
-        "who": who_sees(levels["visibility"]),
-        "map_who": who_sees(levels["map_visibility"]),
-    }
 
 
 @login_required

@@ -10,6 +10,8 @@ from saathi.notifications import views as notifications
 from saathi.pages import privacy_zones
 from saathi.pages.account_deletion import delete_account_page
 from saathi.pages.activity import activity_page
+from saathi.pages.activity_edit import edit_activity_page
+from saathi.pages.activity_new import new_activity_page
 from saathi.pages.dashboard import dashboard
 from saathi.pages.profile import profile
 from saathi.people import views as people
@@ -58,11 +60,19 @@ urlpatterns = [
         "activities/",
         include(
             (
-                [path("<int:pk>/", activity_page, name="detail"), *activity_urls.urlpatterns],
+                [
+                    path("<int:pk>/", activity_page, name="detail"),
+                    # Above activities too: saving a description tells whom it mentions.
+                    path("new/", new_activity_page, name="new"),
+                    path("<int:pk>/edit/", edit_activity_page, name="edit"),
+                    *activity_urls.urlpatterns,
+                ],
                 activity_urls.app_name,
             )
         ),
     ),
+    # Reactions and comments: /activities/<pk>/reactions/, /comments/<pk>/edit/ ...
+    path("", include("saathi.conversations.urls")),
     path("stats/", include("saathi.progress.urls")),
     path("records/", include("saathi.records.urls")),
     # Outings, tags, suggestions, /activities/<pk>/tags/ and /people/<handle>/together/.

@@ -10,11 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 
 from saathi.activities.models import Activity
+from saathi.notifications.models import Notification
 from saathi.people.circles import blocked_q, signed_in
 from saathi.people.models import Block
 
@@ -26,6 +29,22 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=models.Model)
 
 COMMENT_MAX = 2000
+
+
+def _notifications() -> GenericRelation:
+    # Deleting a reaction, a comment or a mention deletes what told of it.
+    return GenericRelation(
+        Notification, content_type_field="subject_type", object_id_field="subject_id"
+    )
+
+
+def _snippet(text: str, length: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+
+
+def _activity_url(activity_id: int, anchor: str) -> str:
+    return reverse("activities:detail", args=[activity_id]) + f"#{anchor}"
 
 
 class ReactionKind(models.TextChoices):
@@ -89,6 +108,7 @@ class Reaction(models.Model):
     )
     kind = models.CharField(max_length=12, choices=ReactionKind.choices)
     created = models.DateTimeField(auto_now_add=True)
+    notifications = _notifications()
 
     objects: ClassVar[ReactionQuerySet] = ReactionQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -99,6 +119,37 @@ class Reaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} by {self.person_id} on {self.activity_id}"
+
+    @property
+    def emoji(self) -> str:
+        return EMOJI[ReactionKind(self.kind)]
+
+    def notice_for(self, reader: User) -> tuple[str, str | None] | None:
+        """The owner's grouped notice: "Meera and 3 others gave kudos to Hill run".
+
+        This reaction is the newest of its group (reactions.py re-points the notice at
+        each new one), so the group is every reaction on the activity up to it that the
+        reader is shown now: a blocked or suspended reactor is neither named nor counted,
+        and when none is left the notice is not shown at all."""
+        # One query: the owner's own activity, its reactions and who gave them.
+        group = list(
+            Reaction.objects.shown_to(reader)
+            .filter(activity_id=self.activity_id, activity__owner=reader)
+            .filter(created__lte=self.created)
+            .exclude(person=reader)
+            .select_related("person", "activity")
+            .order_by("-created", "-id")
+        )
+        if not group:
+            return None
+        who = group[0].person.name
+        if len(group) > 1:
+            others = len(group) - 1
+            who += f" and {others} other{'s' if others > 1 else ''}"
+        kudos = all(r.kind == ReactionKind.KUDOS for r in group)
+        did = "gave kudos to" if kudos else "reacted to"
+        title = group[0].activity.title
+        return f"{who} {did} {title}", _activity_url(self.activity_id, "reactions")
 
 
 class Comment(models.Model):
@@ -111,6 +162,7 @@ class Comment(models.Model):
     edited = models.DateTimeField(null=True, blank=True)
     # Hidden by a moderator: kept (reversibly), shown to nobody but its author.
     hidden = models.BooleanField(default=False)
+    notifications = _notifications()
 
     objects: ClassVar[CommentQuerySet] = CommentQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -124,6 +176,23 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return f"comment {self.pk} by {self.author_id} on {self.activity_id}"
 
+    @property
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+    def notice_for(self, reader: User) -> tuple[str, str | None] | None:
+        """ "Meera commented on Hill run: “Lovely pace”" for the owner, "replied" for an
+        earlier commenter; None once the reader is not shown the comment (a block, a
+        stricter visibility, a moderator's hiding, a suspended author)."""
+        shown = Comment.objects.shown_to(reader).select_related("activity", "author")
+        comment = shown.filter(pk=self.pk).first()
+        if comment is None:
+            return None
+        activity = comment.activity
+        did = "commented on" if reader.pk == activity.owner_id else "replied on"
+        text = f"{comment.author.name} {did} {activity.title}: “{_snippet(comment.body)}”"
+        return text, _activity_url(activity.pk, comment.anchor)
+
 
 class Mention(models.Model):
     """`person` is mentioned in `comment`, or in the activity's description when
@@ -136,8 +205,29 @@ class Mention(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentions"
     )
+    notifications = _notifications()
 
-    # Written again whole each time its text is saved, so no constraint is needed.
+    # Brought in line with its text each time the text is saved (mentions.py), so no
+    # constraint is needed.
 
     def __str__(self) -> str:
         return f"@{self.person_id} in {self.comment_id or 'description'} of {self.activity_id}"
+
+    def notice_for(self, reader: User) -> tuple[str, str | None] | None:
+        """ "Asha mentioned you in a comment on Hill run"; None once the reader may not
+        see the activity (or the comment)."""
+        if reader.pk != self.person_id:
+            return None
+        if self.comment_id is None:
+            seen = Activity.objects.visible_to(reader).select_related("owner")
+            activity = seen.filter(pk=self.activity_id).first()
+            if activity is None:
+                return None
+            text = f"{activity.owner.name} mentioned you in {activity.title}"
+            return text, _activity_url(activity.pk, "activity-title")
+        shown = Comment.objects.shown_to(reader).select_related("activity", "author")
+        comment = shown.filter(pk=self.comment_id).first()
+        if comment is None:
+            return None
+        text = f"{comment.author.name} mentioned you in a comment on {comment.activity.title}"
+        return text, _activity_url(comment.activity_id, comment.anchor)

@@ -24,6 +24,7 @@ from saathi.accounts.forms import DeleteAccountForm
 from saathi.accounts.models import User
 from saathi.accounts.requests import AuthedRequest
 from saathi.activities.models import Activity, ImportJob
+from saathi.conversations.models import Comment, Reaction
 from saathi.moderation.models import Report
 from saathi.notifications.models import Notification
 from saathi.people.models import Block, Follow, Partnership, PrivacyZone
@@ -48,6 +49,9 @@ class Belongings:
     notifications: int
     zones: int
     outings: int  # outings with one of their activities: the others keep theirs on it
+    reactions: int  # kudos and reactions they gave
+    comments: int  # comments they wrote, anywhere
+    said_to_them: int  # reactions and comments of others on their activities
     reports: int  # reports they sent the staff (reports about them stay, naming no one)
 
 
@@ -65,6 +69,10 @@ def belongings(user: User) -> Belongings:
         notifications=Notification.objects.for_person(user).count(),
         zones=PrivacyZone.objects.filter(owner=user).count(),
         outings=Membership.objects.filter(activity__owner=user).values("outing").distinct().count(),
+        reactions=Reaction.objects.filter(person=user).count(),
+        comments=Comment.objects.filter(author=user).count(),
+        said_to_them=Reaction.objects.filter(activity__owner=user).exclude(person=user).count()
+        + Comment.objects.filter(activity__owner=user).exclude(author=user).count(),
         reports=Report.objects.filter(reporter=user).count(),
     )
 

@@ -1,6 +1,6 @@
 """One activity's page, /activities/<pk>/: its figures, map, charts and badges as the
-viewer may see them, who else was on its outing ("with Meera"), and for its owner a way
-to tag who was there.
+viewer may see them, who else was on its outing ("with Meera"), its kudos and comments,
+and for its owner a way to tag who was there.
 
 The activity is loaded through `Activity.objects.visible_to`, so what the viewer may not
 see answers 404. Who sees the map is a second question (`map_shown`): a viewer allowed
@@ -28,6 +28,8 @@ from saathi.activities.exports import original_file
 from saathi.activities.models import Activity
 from saathi.activities.privacy import charts_seen_by
 from saathi.activities.sports import shows_pace
+from saathi.conversations.mentions import mentioned_handles
+from saathi.conversations.thread import conversation
 from saathi.records.badges import badges_for
 from saathi.together.companions import companions_for
 from saathi.units import Units
@@ -83,4 +85,7 @@ def activity_page(request: HtmxRequest, pk: int) -> HttpResponse:
         "has_original": is_owner and original_file(activity) is not None,
         "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
     }
+    # Kudos, who gave them, the comments and the form (conversations/thread.py).
+    context.update(conversation(activity, me))
+    context["description_links"] = mentioned_handles(activity)
     return render(request, "pages/activity.html", context)

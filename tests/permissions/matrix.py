@@ -263,6 +263,20 @@ def _suggestion(world: World) -> Filled:
     return Filled({"pk": found.pk})
 
 
+def _her_comment(world: World) -> Filled:
+    comment = Comment.objects.create(activity=_followers_run(world), author=world.owner, body="Hi")
+    return Filled({"pk": comment.pk})
+
+
+def _comments_by(visibility: str, level: str) -> Filler:
+    def fill(world: World) -> Filled:
+        run = world.activities[Case(visibility, visibility)]
+        edit_activity(run, comments_by=level)
+        return Filled({"pk": run.pk}, Case(visibility, visibility))
+
+    return fill
+
+
 def _handle(world: World) -> Filled:
     return Filled({"handle": world.owner.handle})
 
@@ -302,7 +316,9 @@ FILLERS: dict[str, Filler] = {
     "a stale reset link": _stale_reset_link,
     "her avatar": _avatar,
     # conversations
-    #
+    "her comment on her followers run": _her_comment,
+    "her followers run, comments closed": _comments_by(FOLLOWERS, ONLY_ME),
+    "everyone, comments by partners": _comments_by(PUBLIC, PARTNERS),
     # moderation
     "her partner's comment, everyone": _partners_comment(CASES["everyone"]),
     "her partner's comment, followers": _partners_comment(CASES["followers"]),

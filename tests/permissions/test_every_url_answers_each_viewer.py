@@ -152,7 +152,21 @@ POST people/<str:handle>/block/                | her handle                     
 POST people/<str:handle>/unblock/              | her handle                            | 404 404 404 404 404 404 302
 
 # -- Reactions, comments and mentions (saathi/conversations/).
-#
+# -- Posted empty: whoever may see the activity is told what is missing (400: no reaction
+# -- chosen, 422: no words), the others find nothing; whoever may see it but is not let
+# -- comment is refused (403). A comment is changed by its author, deleted by her or the
+# -- activity's owner (here one and the same: the first to ask deletes it).
+POST activities/<int:pk>/reactions/            | only me                               | 400 404 404 404 404 404 302
+POST activities/<int:pk>/reactions/            | followers                             | 400 400 400 404 404 404 302
+POST activities/<int:pk>/reactions/            | everyone                              | 400 400 400 400 400 404 302
+POST activities/<int:pk>/comments/             | only me                               | 422 404 404 404 404 404 302
+POST activities/<int:pk>/comments/             | followers                             | 422 422 422 404 404 404 302
+POST activities/<int:pk>/comments/             | everyone                              | 422 422 422 422 422 404 302
+POST activities/<int:pk>/comments/             | her followers run, comments closed    | 422 403 403 404 404 404 302
+POST activities/<int:pk>/comments/             | everyone, comments by partners        | 422 422 403 403 403 404 302
+comments/<int:pk>/edit/                        | her comment on her followers run      | 200 404 404 404 404 404 302
+POST comments/<int:pk>/edit/                   | her comment on her followers run      | 422 404 404 404 404 404 302
+POST comments/<int:pk>/delete/                 | her comment on her followers run      | 30x 404 404 404 404 404 302
 
 # -- Notification settings (saathi/notifications/). Each person's own choices: there is
 # -- no way to name anyone else's (tests/notifications/ proves hers are not changed). An

@@ -1,0 +1,36 @@
+"""Each reaction, comment or mention notice is worded in one query of its own (what the
+reader is shown, with its activity and author), so the notifications page grows by one
+query a notice, never by a query for each reaction or comment on the activity."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from saathi.accounts.models import User
+from saathi.conversations.comments import post_comment
+from saathi.conversations.reactions import react
+from tests.conversations.talk import hill_run
+from tests.people import browser_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _page_queries(owner: User, partner: User, runs: int) -> int:
+    for n in range(runs):
+        run = hill_run(owner, title=f"Run {runs}-{n}")
+        react(activity=run, person=partner, kind="kudos")
+        post_comment(activity=run, author=partner, body="Hi")
+    browser = browser_of(owner)
+    browser.get("/notifications/")
+    with CaptureQueriesContext(connection) as queries:
+        browser.get("/notifications/")
+    return len(queries)
+
+
+def test_ten_more_activities_cost_twenty_more_queries(owner: User, partner: User) -> None:
+    one = _page_queries(owner, partner, 1)
+    eleven = _page_queries(owner, partner, 10)
+    # The second call adds ten activities to the first one's: 22 notices, not 2.
+    assert eleven - one == 20
