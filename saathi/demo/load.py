@@ -28,6 +28,7 @@ from saathi.demo.friends import DOMAIN, FRIENDS, FRIENDS_PASSWORD, befriend, fri
 from saathi.demo.gpx_writer import write_gpx
 from saathi.demo.motion import Samples, record
 from saathi.demo.routes import atlas
+from saathi.demo.talk import talk
 from saathi.together.detection import find_companions
 
 SEED = 2026
@@ -88,9 +89,11 @@ def load_demo(
             _log(owner, happening)
             entries += 1
     outings = settle(users)
+    comments = talk(users, story.today)
     loaded = Loaded(files, entries, time.monotonic() - began)
     say(f"Loaded {files} files and {entries} entries by hand in {loaded.seconds:.0f} s.")
     say(f"Found {outings} outings they were on together, and joined them.")
+    say(f"Their friends gave kudos and wrote {comments} comments.")
     say_logins(say)
     return loaded
 
