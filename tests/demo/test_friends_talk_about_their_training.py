@@ -42,9 +42,11 @@ def test_friends_react_only_to_what_they_may_see(small_demo: list[str]) -> None:
     given = Reaction.objects.filter(person__handle__in=[ANIL.handle, SUNITA.handle, ROHAN.handle])
     assert given.count() >= 5
     # Rohan follows Kabir only: her followers-only training is not his to react to.
-    assert not given.filter(person=rohan, activity__owner=meera).exclude(
-        activity__visibility="public"
-    ).exists()
+    assert (
+        not given.filter(person=rohan, activity__owner=meera)
+        .exclude(activity__visibility="public")
+        .exists()
+    )
     for reaction in given:
         assert Activity.objects.visible_to(reaction.person).filter(pk=reaction.activity_id).exists()
 
