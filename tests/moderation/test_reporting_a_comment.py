@@ -81,3 +81,14 @@ def test_the_link_beside_a_comment_is_for_others_comments(owner: User, stranger:
     expected = f"/report/comments/{said.pk}/?next=/activities/{activity.pk}/"
     assert expected in link_for(owner)
     assert "/report/" not in link_for(stranger)
+
+
+def test_the_activity_page_offers_the_link_beside_each_comment_of_someone_else(
+    owner: User, owner_client: Client, stranger: User
+) -> None:
+    activity = run(owner)
+    said = comment(activity, stranger)
+    link = f"/report/comments/{said.pk}/?next=/activities/{activity.pk}/%23comment-{said.pk}"
+    assert link in owner_client.get(f"/activities/{activity.pk}/").content.decode()
+    theirs = people.browser_of(stranger).get(f"/activities/{activity.pk}/").content.decode()
+    assert f"/report/comments/{said.pk}/" not in theirs
