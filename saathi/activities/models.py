@@ -309,6 +309,12 @@ class ActivityStreams(models.Model):
     # The same, of the part others see (activities/privacy.py); null when they see none,
     # or before the first cut.
     visible_picks = models.BinaryField(null=True, blank=True)
+    # The route as a card's small SVG path, drawn from the picks above whenever they
+    # are saved (charts.draw_previews): the feed shows fifty routes per page without
+    # unpacking one. `visible_preview` is drawn from the visible picks, so it carries
+    # nothing of a hidden end; "" when there is no route (or none others may see).
+    preview = models.TextField(blank=True, default="")
+    visible_preview = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name_plural = "activity streams"
