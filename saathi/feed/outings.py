@@ -30,7 +30,7 @@ VERBS = {
 @dataclass(frozen=True)
 class Outing:
     pk: int
-    named: list[User] = field(default_factory=list)  # the viewer first, when she was there
+    named: list[User] = field(default_factory=list)
     others: int = 0
     verb: str = "were out"
 
@@ -55,7 +55,9 @@ def outings_of(activities: list[Activity], viewer: User) -> dict[int, Outing]:
         everyone = len(known[outing] | set(people))
         if everyone < 2:
             continue
-        named = sorted(people.values(), key=lambda person: person.pk != viewer.pk)
+        # You first, then whose activity the entry is, then the rest as they started.
+        first = (viewer.pk, lead.owner_id)
+        named = sorted(people.values(), key=lambda p: first.index(p.pk) if p.pk in first else 2)
         found[lead.pk] = Outing(
             pk=outing,
             named=named,

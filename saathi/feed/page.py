@@ -19,9 +19,10 @@ class Page:
     next: Cursor | None  # where the next page starts; None on the last one
 
 
-def feed_page(viewer: User, asked: Request, size: int = PAGE_SIZE) -> Page:
-    """The `size` newest entries after `asked.before`; one more is asked of each source
-    to know whether another page follows."""
+def feed_page(viewer: User, asked: Request, size: int | None = None) -> Page:
+    """The `size` (PAGE_SIZE) newest entries after `asked.before`; one more is asked of
+    each source to know whether another page follows."""
+    size = size or PAGE_SIZE
     found = [entry for source in SOURCES for entry in source.find(viewer, asked, size + 1)]
     found.sort(key=lambda entry: entry.cursor, reverse=True)
     shown = found[:size]
