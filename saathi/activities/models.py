@@ -259,6 +259,14 @@ class Activity(models.Model):
             models.Index(fields=["owner", "-start_time"], name="activity_owner_newest"),
             models.Index(fields=["owner", "sport", "start_time"], name="activity_owner_sport"),
             models.Index(fields=["owner", "local_date"], name="activity_owner_day"),
+            # The feed (feed/activity_entries.py), newest first by (start_time, id) over
+            # the people one follows. Per person: SQLite's plan reads one index range per
+            # person of the circle, (owner_id=? AND start_time<?) from the keyset cursor
+            # on, ties of one second resolved in the index.
+            models.Index(fields=["owner", "-start_time", "-id"], name="activity_owner_keyset"),
+            # Across everyone: for a busy circle PostgreSQL can walk the newest
+            # activities backwards and stop at the page's limit instead of sorting them.
+            models.Index(fields=["-start_time", "-id"], name="activity_newest"),
         ]
         constraints = [
             # Two workers importing the same file at once: the second insert fails

@@ -62,14 +62,15 @@ class Cursor:
 
     def older(self, kind: str, *, time: str = "start_time", pk: str = "pk") -> Q:
         """The rows of `kind` that come after this cursor, newest first by (time, kind, id)."""
-        earlier = Q(**{f"{time}__lt": self.time})
         if kind > self.kind:
             # Within one second a later kind sorts first: all of it was shown already.
-            return earlier
-        same_second = Q(**{time: self.time})
+            return Q(**{f"{time}__lt": self.time})
+        # One range on the time (an index walks it from the cursor on, person by person),
+        # less the rows of this very second shown already.
+        rows = Q(**{f"{time}__lte": self.time})
         if kind == self.kind:
-            same_second &= Q(**{f"{pk}__lt": self.id})
-        return earlier | same_second
+            rows &= ~Q(**{time: self.time, f"{pk}__gte": self.id})
+        return rows
 
 
 @dataclass(frozen=True)
