@@ -52,11 +52,15 @@ class Cursor:
         try:
             padded = token + "=" * (-len(token) % 4)
             time, kind, pk = base64.urlsafe_b64decode(padded.encode()).decode().split("|")
-            when = datetime.fromisoformat(time)
+            parsed = datetime.fromisoformat(time)
+            if parsed.tzinfo is None:
+                raise ValueError("a cursor's time says its offset")
+            # In UTC here: a time at the edge of the calendar fails now, not in the query.
+            when = parsed.astimezone(UTC)
             number = int(pk)
-        except (ValueError, binascii.Error, UnicodeError) as error:
+        except (ValueError, OverflowError, binascii.Error, UnicodeError) as error:
             raise BadRequest("That is not a place in the feed.") from error
-        if when.tzinfo is None or not kind.isidentifier() or not 0 < number < 2**63:
+        if not kind.isidentifier() or not 0 < number < 2**63:
             raise BadRequest("That is not a place in the feed.")
         return cls(when, kind, number)
 

@@ -30,6 +30,8 @@ HOSTILE = [
     _token("2026-11-28T01:00:00+00:00|activity;drop|1"),
     _token("yesterday+00:00|activity|1"),
     _token("9999-99-99T00:00:00+00:00|activity|1"),
+    _token("0001-01-01T00:00:00+05:00|activity|1"),  # before the first day in UTC
+    _token("9999-12-31T23:00:00-05:00|activity|1"),  # after the last
     "ÿþ",
     "AAAA" * 500,
 ]
