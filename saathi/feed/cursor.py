@@ -91,7 +91,7 @@ class Request:
         sport = query.get("sport", "")
         token = query.get("before", "")
         return cls(
-            show=Show(show) if show in Show._value2member_map_ else Show.EVERYONE,
+            show=next((one for one in Show if one.value == show), Show.EVERYONE),
             sport=sport if sport in Sport.values else "",
             before=Cursor.from_token(token) if token else None,
         )
