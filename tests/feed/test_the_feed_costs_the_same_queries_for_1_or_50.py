@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from saathi.accounts.models import User
-from saathi.activities.models import Visibility
+from saathi.activities.models import Activity, Visibility
 from saathi.conversations.models import Comment, Reaction, ReactionKind
 from saathi.feed import page
 from saathi.people.models import Follow
@@ -22,9 +22,10 @@ from tests.together.recordings import loop_run, recorded
 from tests.tracks.outing_cases import DAY, LAT0, LON0, T0
 
 
-def _crowd(viewer: User, size: int) -> None:
-    """`size` entries for `viewer`: each an outing of two people she follows, one with a
-    route cut by a zone of its owner's, with reactions and comments from others."""
+def _crowd(viewer: User, size: int, *, own: bool = False) -> None:
+    """`size` entries for `viewer`, each an outing of two people she follows, one with a
+    route cut by a zone of its owner's, with reactions and comments from others; and, when
+    `own`, as many runs of her own beside them."""
     for n in range(size):
         a = person(f"a{size}_{n}", display_name=f"Runner {n}")
         b = person(f"b{size}_{n}", display_name=f"Friend {n}")
@@ -43,28 +44,37 @@ def _crowd(viewer: User, size: int) -> None:
             Reaction.objects.create(activity=mapped, person=other, kind=ReactionKind.KUDOS)
             Comment.objects.create(activity=mapped, author=other, body=f"Well run, {n}!")
         Comment.objects.create(activity=mapped, author=a, body="Thank you")
+        if own:  # with its milestones (her own, as stored) and a word from a friend
+            mine = run(viewer, at=mapped.start_time + timedelta(hours=2))
+            Comment.objects.create(activity=mine, author=a, body="Nice one")
 
 
 @pytest.mark.django_db
-def test_the_feed_costs_the_same_for_1_or_50(owner: User, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(page, "PAGE_SIZE", 50)
+@pytest.mark.parametrize(("own", "few", "many"), [(False, 1, 50), (True, 1, 25)])
+def test_the_feed_costs_the_same_for_1_or_50(
+    owner: User, monkeypatch: pytest.MonkeyPatch, own: bool, few: int, many: int
+) -> None:
+    """1 entry or 50 (outings of others); 2 or 50 (as many of her own beside them)."""
+    monkeypatch.setattr(page, "PAGE_SIZE", 100)
     viewer = owner
-    _crowd(viewer, 1)
+    _crowd(viewer, few, own=own)
     browser = browser_of(viewer)
     browser.get("/")  # the session and the like, read once
-    with CaptureQueriesContext(connection) as one:
+    with CaptureQueriesContext(connection) as small:
         html = browser.get("/").content.decode()
-    assert len(entry_ids(html)) == 1
+    assert len(entry_ids(html)) == (2 if own else 1)
     assert "Thank you" in html and "2 reactions" in html and 'class="route-shape"' in html
 
     Follow.objects.filter(follower=viewer).delete()
-    _crowd(viewer, 50)
-    with CaptureQueriesContext(connection) as fifty:
+    Activity.objects.filter(owner=viewer).delete()
+    _crowd(viewer, many, own=own)
+    with CaptureQueriesContext(connection) as large:
         html = browser.get("/").content.decode()
     assert len(entry_ids(html)) == 50
-    assert html.count('class="route-shape"') == 50
-    assert html.count("3 comments") == 50
-    assert len(fifty) == len(one), "\n".join(q["sql"] for q in fifty.captured_queries)
+    assert html.count('class="route-shape"') == many
+    assert html.count("3 comments") == many
+    assert html.count("Nice one") == (many if own else 0)
+    assert len(large) == len(small), "\n".join(q["sql"] for q in large.captured_queries)
 
 
 @pytest.mark.django_db
