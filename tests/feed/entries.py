@@ -6,7 +6,6 @@ import re
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.test import Client
 
 from saathi.accounts.models import User
 from saathi.activities.manual import create_manual_activity
@@ -76,7 +75,3 @@ def every_page(viewer: User, query: str = "", **headers: str) -> list[list[int]]
             return pages
         html = feed_of(viewer, link, **headers)
         assert len(pages) < 100, "the pages never end"
-
-
-def browser(viewer: User) -> Client:
-    return browser_of(viewer)
