@@ -168,7 +168,7 @@ def stored_picks(activity: Activity, streams: ActivityStreams | None = None) -> 
         streams.refresh_from_db(fields=["data"])
         streams.activity = activity
         streams.picks = chart_picks(activity, streams.load())
-        streams.save(update_fields=["picks"])
+        streams.save(update_fields=["picks", *draw_previews(streams)])
         picks = Picks.unpack(streams.picks)
     return picks
 
@@ -401,3 +401,19 @@ def route_svg_path(
     steps = " ".join(f"{a:.1f},{b:.1f}" for a, b in zip(xs, ys, strict=True))
     # After "M", further pairs are straight lines: no "L" needed.
     return f"M{steps}"
+
+
+def route_preview(picks: bytes | memoryview | None) -> str:
+    """The route in packed picks as a card's SVG path; "" when they hold none."""
+    unpacked = Picks.unpack(bytes(picks)) if picks else None
+    route = unpacked.route if unpacked is not None else {}
+    return route_svg_path(route["lat"], route["lon"]) if route else ""
+
+
+def draw_previews(streams: ActivityStreams) -> list[str]:
+    """Draw the stored route previews from the streams' picks, the whole route for its
+    owner and the visible part for everyone else; the names of the fields set, for
+    `save(update_fields=...)`. Call it wherever picks or visible picks change."""
+    streams.preview = route_preview(streams.picks)
+    streams.visible_preview = route_preview(streams.visible_picks)
+    return ["preview", "visible_preview"]

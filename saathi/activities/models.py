@@ -272,6 +272,14 @@ class Activity(models.Model):
             models.Index(fields=["owner", "-start_time"], name="activity_owner_newest"),
             models.Index(fields=["owner", "sport", "start_time"], name="activity_owner_sport"),
             models.Index(fields=["owner", "local_date"], name="activity_owner_day"),
+            # The feed (feed/activity_entries.py), newest first by (start_time, id) over
+            # the people one follows. Per person: SQLite's plan reads one index range per
+            # person of the circle, (owner_id=? AND start_time<?) from the keyset cursor
+            # on, ties of one second resolved in the index.
+            models.Index(fields=["owner", "-start_time", "-id"], name="activity_owner_keyset"),
+            # Across everyone: for a busy circle PostgreSQL can walk the newest
+            # activities backwards and stop at the page's limit instead of sorting them.
+            models.Index(fields=["-start_time", "-id"], name="activity_newest"),
         ]
         constraints = [
             # Two workers importing the same file at once: the second insert fails
@@ -322,6 +330,12 @@ class ActivityStreams(models.Model):
     # The same, of the part others see (activities/privacy.py); null when they see none,
     # or before the first cut.
     visible_picks = models.BinaryField(null=True, blank=True)
+    # The route as a card's small SVG path, drawn from the picks above whenever they
+    # are saved (charts.draw_previews): the feed shows fifty routes per page without
+    # unpacking one. `visible_preview` is drawn from the visible picks, so it carries
+    # nothing of a hidden end; "" when there is no route (or none others may see).
+    preview = models.TextField(blank=True, default="")
+    visible_preview = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name_plural = "activity streams"

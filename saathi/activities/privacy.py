@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from django.db import transaction
 
-from saathi.activities.charts import Charts, Picks, chart_picks, draw, stored_picks
+from saathi.activities.charts import (
+    Charts,
+    Picks,
+    chart_picks,
+    draw,
+    draw_previews,
+    stored_picks,
+)
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.sports import TITLE_WORDS, Sport
 from saathi.people.zones import drawn_zones
@@ -181,7 +188,7 @@ def recut(activity: Activity, rules: Rules | None = None) -> bool:
             activity.title = auto_title(activity)
             fields.append("title")
         activity.save(update_fields=fields)
-        streams.save(update_fields=["visible_picks"])
+        streams.save(update_fields=["visible_picks", *draw_previews(streams)])
     return True
 
 
@@ -249,7 +256,7 @@ def _visible_picks(activity: Activity, streams: ActivityStreams) -> Picks | None
         streams.refresh_from_db(fields=["data"])
         part = visible_part(streams.load(), (activity.visible_first, activity.visible_last))
         streams.visible_picks = chart_picks(activity, part)
-        streams.save(update_fields=["visible_picks"])
+        streams.save(update_fields=["visible_picks", *draw_previews(streams)])
         picks = Picks.unpack(streams.visible_picks)
     return picks
 

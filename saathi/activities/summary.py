@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from saathi.activities.charts import chart_picks
+from saathi.activities.charts import chart_picks, draw_previews
 from saathi.activities.models import HEADLINE_FIELDS, Activity, ActivityStreams, Source
 from saathi.activities.privacy import Rules, auto_title, cut, rules_of, visible_picks
 from saathi.activities.sports import Sport, sport_from_track
@@ -83,6 +83,7 @@ def activity_from_track(
     streams.picks = chart_picks(activity, stored)
     part = cut(activity, stored, rules or rules_of(owner))
     streams.visible_picks = visible_picks(activity, part, stored, streams.picks)
+    draw_previews(streams)
     activity.title = auto_title(activity)
     return activity, streams
 
@@ -143,7 +144,9 @@ def refigure(activity: Activity) -> None:
     activity.streams.visible_picks = visible_picks(
         activity, cut(activity, track, rules_of(activity.owner)), track, activity.streams.picks
     )
-    activity.streams.save(update_fields=["picks", "visible_picks"])
+    activity.streams.save(
+        update_fields=["picks", "visible_picks", *draw_previews(activity.streams)]
+    )
     device = activity.device_totals
     if device:
         track.totals = Totals(**{k: v for k, v in device.items() if k in _TOTALS_FIELDS})

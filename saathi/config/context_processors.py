@@ -17,6 +17,8 @@ SECTIONS = (
     ("Routines", "routines"),
     ("Events", "events"),
 )
+# A section whose page has a URL name of its own: the feed is the home page.
+PAGES = {"feed": "dashboard"}
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,14 @@ def _current_section(request: HttpRequest) -> str:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return ""
-    return match.namespace or match.url_name or ""
+    current = match.namespace or match.url_name or ""
+    return next((section for section, page in PAGES.items() if page == current), current)
 
 
 def saathi(request: HttpRequest) -> dict[str, object]:
     current = _current_section(request)
     nav = [
-        NavItem(label, name, optional_url(name, f"{name}:index"), current == name)
+        NavItem(label, name, optional_url(PAGES.get(name, name), f"{name}:index"), current == name)
         for label, name in SECTIONS
     ]
     return {"site_name": "Saathi", "nav": nav, "current_section": current}

@@ -79,9 +79,11 @@ class SaidQuerySet(models.QuerySet[M]):
             Q(blocker=OuterRef("activity__owner"), blocked=OuterRef(who))
             | Q(blocker=OuterRef(who), blocked=OuterRef("activity__owner"))
         )
-        shown = self.filter(
-            activity__in=Activity.objects.visible_to(viewer), **{f"{who}__is_active": True}
-        ).exclude(Exists(parted))
+        # Exists, not `activity__in`: each row's activity is looked up by its key, where
+        # an IN list would gather every activity the viewer may see (the feed counts
+        # with this inside its one query per page).
+        seen = Activity.objects.visible_to(viewer).filter(pk=OuterRef("activity"))
+        shown = self.filter(Exists(seen), **{f"{who}__is_active": True}).exclude(Exists(parted))
         me = signed_in(viewer)
         return shown.exclude(blocked_q(me, who)) if me is not None else shown
 

@@ -1,4 +1,4 @@
-"""The dashboard's week at a glance and its recent activities, from the summary columns.
+"""The dashboard's week at a glance, from the summary columns.
 
 The week is accounts.week's (Monday to Sunday in the home time zone); this fills it in,
 and adds the progress of the person's goals (progress/goals.py).
@@ -13,12 +13,9 @@ from datetime import date, datetime
 
 from saathi.accounts.models import User
 from saathi.accounts.week import Week, this_week
-from saathi.activities.charts import route_svg_path, stored_picks
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
 from saathi.progress.goals import GoalProgress, goal_progress
-
-RECENT = 6
 
 
 @dataclass(frozen=True)
@@ -96,20 +93,3 @@ def _per_sport(per_sport: dict[str, list[Activity]]) -> list[SportWeek]:
         for sport, items in per_sport.items()
     ]
     return sorted(rows, key=lambda row: -row.moving_s)
-
-
-@dataclass(frozen=True)
-class Card:
-    activity: Activity
-    route: str  # an SVG path, empty when there is no route
-
-
-def recent_cards(user: User) -> list[Card]:
-    activities = Activity.objects.owned_by(user).order_by("-start_time")[:RECENT]
-    cards = []
-    for activity in activities:
-        # The map's stored picks, not the samples: a card needs 80 points, not 100,000.
-        picks = stored_picks(activity) if activity.has_map else None
-        route = picks.route if picks is not None else {}
-        cards.append(Card(activity, route_svg_path(route["lat"], route["lon"]) if route else ""))
-    return cards

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from saathi.accounts.models import User
-from saathi.activities.charts import chart_picks
+from saathi.activities.charts import chart_picks, draw_previews
 from saathi.activities.models import Activity, ActivityStreams
 from saathi.activities.privacy import recut, rules_of, visible_track
 from saathi.activities.sports import TITLE_WORDS, Sport
@@ -90,6 +90,7 @@ def copy_for(person: User, activity: Activity) -> tuple[Activity, Track | None]:
         pauses=[[float(a), float(b)] for a, b in track.pauses],
     )
     streams.picks = chart_picks(mine, track)
+    draw_previews(streams)
     streams.save()
     recut(mine, rules_of(person))
     return mine, track

@@ -21,7 +21,7 @@ def test_a_logged_out_visitor_is_sent_to_log_in(client: Client) -> None:
 
 def test_a_new_account_sees_this_week_empty_with_an_invitation(owner_client: Client) -> None:
     html = owner_client.get("/").content.decode()
-    assert "<h1" in html and ">This week</h1>" in html
+    assert "<h1" in html and ">Feed</h1>" in html and ">This week</h2>" in html
     assert "<dt>Activities</dt><dd>0</dd>" in html
     assert '0.0<span class="unit">km</span>' in html
     assert "Your journal is waiting for its first entry" in html

@@ -1,5 +1,5 @@
-"""The dashboard's recent cards draw each route from the stored map picks: six cards
-must not unpack six activities' samples."""
+"""The home page's feed draws each route from the preview stored with the streams
+(docs/feed.md): twenty entries must not unpack twenty activities' samples."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 NEVER = AssertionError("the dashboard unpacked the streams")
 
 
-def test_the_recent_cards_draw_routes_without_the_streams(owner: User) -> None:
+def test_the_feed_draws_routes_without_the_streams(owner: User) -> None:
     imported(owner, RIDE)
     client = browser_of(owner)
 

@@ -115,7 +115,7 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
 ) -> None:
     page = tour
     log_in(page, HIM.handle, HIM.password)
-    recent = page.locator("section", has=page.get_by_role("heading", name="Recent activities"))
+    recent = page.locator("section", has=page.get_by_role("heading", name="Feed"))
     expect(recent).to_contain_text("Suryanamaskar, 30 rounds")
     shoot(page, "dashboard")
 

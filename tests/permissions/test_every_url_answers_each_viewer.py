@@ -92,7 +92,6 @@ POST activities/<int:pk>/delete/               | everyone, public profile       
 
 # -- Pages of one's own: everyone signed in gets a page of their own things (the body
 # -- check proves none of Asha's shows on anyone else's).
-                                               | -                                     | 200 200 200 200 200 200 302
 activities/                                    | -                                     | 200 200 200 200 200 200 302
 activities/calendar/                           | -                                     | 200 200 200 200 200 200 302
 activities/upload/                             | -                                     | 200 200 200 200 200 200 302
@@ -187,7 +186,9 @@ report/people/<str:handle>/                    | her handle                     
 POST report/people/<str:handle>/               | her handle                            | 404 200 200 200 200 404 302
 
 # -- The feed (saathi/feed/).
-#
+# -- The home page: everyone signed in gets their own feed, with Asha's activities as
+# -- each may see them (the body check proves none they may not see is named).
+                                               | -                                     | 200 200 200 200 200 200 302
 
 # -- Signing up, in and out; passwords. Open to all; the signed-in are sent on where a
 # -- page is for visitors.

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("activities", "0007_hidden_by_staff"),
+        ("activities", "0009_hidden_by_staff"),
         ("conversations", "0001_reactions_comments_and_mentions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

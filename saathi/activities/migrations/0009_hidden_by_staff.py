@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0006_who_may_comment"),
+        ("activities", "0008_feed_keyset_indexes"),
     ]
 
     operations = [

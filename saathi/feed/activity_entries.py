@@ -1,0 +1,218 @@
+"""The feed's activities: one's own, partners' and followed people's, as the viewer may see
+them, an outing once.
+
+`find` is one SQL statement: the activities of the viewer's circle that she may see
+(`Activity.objects.visible_to`, the one rule), each with its counts, its outing and the
+route preview she may be shown, newest first by (start_time, id), limited. An activity
+on an outing is kept only when it is the newest of that outing in the same selection,
+so an outing is one entry at its newest member the viewer may see, and on a later page
+its older members are not shown again (the newest was on an earlier one).
+
+`dress` reads the rest for the whole page at once: badges (records/badges.py), the
+latest comments, the people on each outing and whether each route's privacy cut is
+current (a zone saved a moment ago hides the route until the re-cut has run).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import cast
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
+
+from saathi.accounts.models import User
+from saathi.activities.models import Activity, ActivityQuerySet
+from saathi.activities.privacy import Rules, is_stale
+from saathi.conversations.models import Comment, Reaction
+from saathi.conversations.reactions import ReactionBar, bars_for
+from saathi.feed.cursor import Request, Show
+from saathi.feed.figures import Figure, distance_words, figures_for
+from saathi.feed.outings import Outing, outings_of
+from saathi.feed.sources import Entry
+from saathi.feed.when import when_text
+from saathi.people.circles import followed_by, may_see, partners_q
+from saathi.people.models import PrivacyZone
+from saathi.records.badges import Badge, badges_for
+
+# How many of the latest comments an entry shows under it.
+FIRST_LINES = 2
+# Read by the activity page only: a feed entry never needs them.
+HEAVY_FIELDS = (
+    "description",
+    "laps",
+    "splits_km",
+    "splits_mile",
+    "best_efforts",
+    "power_curve",
+    "hr_zones",
+    "warnings",
+    "device_totals",
+    "computed_totals",
+)
+
+
+@dataclass
+class ActivityEntry(Entry):
+    kind = "activity"
+    template = "feed/entries/activity.html"
+    activity: Activity
+    when: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    route: str = ""  # an SVG path; "" when there is none she may see
+    badges: list[Badge] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    outing: Outing | None = None
+    together: str = ""  # "ran 20.1 km together", on an outing
+    reaction_bar: ReactionBar | None = None  # one tap from the feed, as on the activity page
+
+    @property
+    def badge_map(self) -> dict[int, list[Badge]]:
+        """The badges as {% milestones %} takes them."""
+        return {self.activity.pk: self.badges}
+
+    @property
+    def comment_count(self) -> int:
+        return cast(int, getattr(self.activity, "shown_comments", 0))
+
+
+def circle(viewer: User, show: Show) -> Q:
+    """Whose activities the feed looks at: oneself, partners, the people one follows."""
+    if show is Show.ME:
+        return Q(owner=viewer)
+    if show is Show.PARTNERS:
+        return partners_q(viewer, "owner")
+    return Q(owner=viewer) | Q(owner__in=followed_by(viewer)) | partners_q(viewer, "owner")
+
+
+def _count(model: type[Reaction] | type[Comment], viewer: User) -> Coalesce:
+    shown = (
+        model.objects.shown_to(viewer)
+        .filter(activity=OuterRef("pk"))
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(shown, output_field=IntegerField()), 0)
+
+
+def _route(viewer: User) -> Case:
+    """The owner's whole route to the owner, the visible part to whoever may see the map,
+    nothing to anyone else."""
+    return Case(
+        When(has_map=False, then=Value("")),
+        When(owner=viewer, then=F("streams__preview")),
+        When(may_see(viewer, level="map_visibility"), then=F("streams__visible_preview")),
+        default=Value(""),
+        output_field=TextField(),
+    )
+
+
+def selected(viewer: User, asked: Request) -> ActivityQuerySet:
+    """The activities the feed shows, before the cursor: one query, newest first."""
+    chosen = (
+        Activity.objects.visible_to(viewer).filter(circle(viewer, asked.show)).of_sport(asked.sport)
+    )
+    newest_of_outing = (
+        chosen.filter(membership__outing=OuterRef("membership__outing"))
+        .order_by("-start_time", "-pk")
+        .values("pk")[:1]
+    )
+    rows = chosen.filter(Q(membership__isnull=True) | Q(pk=Subquery(newest_of_outing)))
+    if asked.before is not None:
+        rows = rows.filter(asked.before.older(ActivityEntry.kind))
+    return (
+        rows.select_related("owner")
+        .defer(*HEAVY_FIELDS)
+        .annotate(
+            outing_id=F("membership__outing"),
+            shown_comments=_count(Comment, viewer),
+            route_seen=_route(viewer),
+        )
+        .order_by("-start_time", "-pk")
+    )
+
+
+class ActivitySource:
+    kind = ActivityEntry.kind
+
+    def find(self, viewer: User, asked: Request, limit: int) -> list[Entry]:
+        return [
+            ActivityEntry(time=activity.start_time, id=activity.pk, activity=activity)
+            for activity in selected(viewer, asked)[:limit]
+        ]
+
+    def dress(self, entries: list[Entry], viewer: User) -> None:
+        shown = [cast(ActivityEntry, entry) for entry in entries]
+        if not shown:
+            return
+        activities = [entry.activity for entry in shown]
+        units, today = viewer.unit_system, viewer.today()
+        badges = badges_for(activities, viewer, units, today)
+        comments = latest_comments(activities, viewer)
+        outings = outings_of(activities, viewer)
+        current = _cut_is_current(activities, viewer)
+        bars = bars_for(activities, viewer)
+        for entry in shown:
+            activity = entry.activity
+            entry.when = when_text(activity.local_start, today)
+            entry.figures = figures_for(activity, units)
+            entry.route = getattr(activity, "route_seen", "") if current[activity.pk] else ""
+            entry.badges = badges.get(activity.pk, [])
+            entry.comments = comments.get(activity.pk, [])
+            entry.outing = outings.get(activity.pk)
+            entry.reaction_bar = bars[activity.pk]
+            if entry.outing is not None:
+                far = distance_words(activity.distance_m, units)
+                entry.together = " ".join(w for w in (entry.outing.verb, far, "together") if w)
+
+
+SOURCE = ActivitySource()
+
+
+def latest_comments(activities: list[Activity], viewer: User) -> dict[int, list[Comment]]:
+    """The latest FIRST_LINES comments the viewer is shown on each activity, oldest of
+    them first: one query for all (a window numbers each activity's comments)."""
+    newest_first = Window(
+        RowNumber(), partition_by=[F("activity")], order_by=[F("created").desc(), F("pk").desc()]
+    )
+    rows = (
+        Comment.objects.shown_to(viewer)
+        .filter(activity__in=[a.pk for a in activities])
+        .annotate(newest=newest_first)
+        .filter(newest__lte=FIRST_LINES)
+        .select_related("author")
+        .order_by("activity", "created", "pk")
+    )
+    found: dict[int, list[Comment]] = defaultdict(list)
+    for comment in rows:
+        found[comment.activity_id].append(comment)
+    return found
+
+
+def _cut_is_current(activities: list[Activity], viewer: User) -> dict[int, bool]:
+    """Whether each route was cut under its owner's present zones (always, for one's
+    own): one query for the zones of every owner on the page."""
+    others = {a.owner_id: a.owner for a in activities if a.owner_id != viewer.pk}
+    zones = defaultdict(list)
+    if others:
+        for zone in PrivacyZone.objects.filter(owner__in=others).order_by("pk"):
+            zones[zone.owner_id].append(zone.as_drawn())
+    rules = {
+        pk: Rules(zones=tuple(zones[pk]), hide_ends=owner.hide_ends) for pk, owner in others.items()
+    }
+    return {a.pk: a.owner_id == viewer.pk or not is_stale(a, rules[a.owner_id]) for a in activities}
