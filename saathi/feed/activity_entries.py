@@ -16,7 +16,7 @@ current (a zone saved a moment ago hides the route until the re-cut has run).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from django.db.models import (
@@ -127,12 +127,15 @@ def selected(viewer: User, asked: Request) -> ActivityQuerySet:
     chosen = (
         Activity.objects.visible_to(viewer).filter(circle(viewer, asked.show)).of_sport(asked.sport)
     )
-    newest_of_outing = (
+    # An outing is one entry: her own activity on it when she was there (its kudos and
+    # comments are hers to read), else the newest of it she may see. The choice does not
+    # depend on the cursor, so later pages never show the outing again.
+    lead_of_outing = (
         chosen.filter(membership__outing=OuterRef("membership__outing"))
-        .order_by("-start_time", "-pk")
+        .order_by(Case(When(owner=viewer, then=Value(0)), default=Value(1)), "-start_time", "-pk")
         .values("pk")[:1]
     )
-    rows = chosen.filter(Q(membership__isnull=True) | Q(pk=Subquery(newest_of_outing)))
+    rows = chosen.filter(Q(membership__isnull=True) | Q(pk=Subquery(lead_of_outing)))
     if asked.before is not None:
         rows = rows.filter(asked.before.older(ActivityEntry.kind))
     return (
@@ -162,9 +165,11 @@ class ActivitySource:
             return
         activities = [entry.activity for entry in shown]
         units, today = viewer.unit_system, viewer.today()
-        badges = badges_for(activities, viewer, units, today)
-        comments = latest_comments(activities, viewer)
         outings = outings_of(activities, viewer)
+        # The milestones of everyone's activity on an outing, in the same queries.
+        members = [m for outing in outings.values() for m in outing.members]
+        badges = badges_for([*activities, *members], viewer, units, today)
+        comments = latest_comments(activities, viewer)
         current = _cut_is_current(activities, viewer)
         bars = bars_for(activities, viewer)
         for entry in shown:
@@ -177,11 +182,23 @@ class ActivitySource:
             entry.outing = outings.get(activity.pk)
             entry.reaction_bar = bars[activity.pk]
             if entry.outing is not None:
+                entry.badges = [
+                    whose(badge, member.owner, viewer)
+                    for member in (activity, *entry.outing.members)
+                    for badge in badges.get(member.pk, [])
+                ]
                 far = distance_words(activity.distance_m, units)
                 entry.together = " ".join(w for w in (entry.outing.verb, far, "together") if w)
 
 
 SOURCE = ActivitySource()
+
+
+def whose(badge: Badge, owner: User, viewer: User) -> Badge:
+    """A milestone on an outing's entry says whose it is: "Meera: 65.0 km — longest ride
+    so far", "You: ..." for the viewer's own."""
+    who = "You" if owner.pk == viewer.pk else owner.name
+    return replace(badge, headline=f"{who}: {badge.headline}")
 
 
 def latest_comments(activities: list[Activity], viewer: User) -> dict[int, list[Comment]]:

@@ -33,6 +33,9 @@ class Outing:
     named: list[User] = field(default_factory=list)
     others: int = 0
     verb: str = "were out"
+    # The other activities on it the viewer may see, as they started: their milestones
+    # join the entry's ("Meera: 65.0 km — longest ride so far").
+    members: list[Activity] = field(default_factory=list)
 
 
 def outings_of(activities: list[Activity], viewer: User) -> dict[int, Outing]:
@@ -42,9 +45,11 @@ def outings_of(activities: list[Activity], viewer: User) -> dict[int, Outing]:
         return {}
     on_them = Activity.objects.filter(membership__outing__in=by_outing)
     seen: dict[int, dict[int, User]] = defaultdict(dict)
+    activities_on: dict[int, list[Activity]] = defaultdict(list)
     members = on_them.visible_to(viewer).select_related("owner", "membership")
     for member in members.order_by("start_time", "pk"):
         seen[member.membership.outing_id].setdefault(member.owner_id, member.owner)
+        activities_on[member.membership.outing_id].append(member)
     known: dict[int, set[int]] = defaultdict(set)
     pairs = on_them.known_to(viewer).values_list("membership__outing", "owner")
     for outing, owner in pairs.order_by().distinct():
@@ -63,5 +68,6 @@ def outings_of(activities: list[Activity], viewer: User) -> dict[int, Outing]:
             named=named,
             others=everyone - len(named),
             verb=VERBS.get(Sport(lead.sport), "were out"),
+            members=[a for a in activities_on[outing] if a.pk != lead.pk],
         )
     return found

@@ -1,5 +1,5 @@
-"""An outing with several people the viewer follows is one entry, at the newest of its
-activities she may see, naming everyone on it she may see ("Kabir and Meera ran 5.0 km
+"""An outing with several people the viewer follows is one entry, at her own activity on
+it when she was there, else the newest of its activities she may see, naming everyone on it she may see ("Kabir and Meera ran 5.0 km
 together"); the others are counted as together's rule counts them, and someone a block
 parts her from is neither named nor counted. On later pages an outing already shown is
 not shown again."""
@@ -7,14 +7,15 @@ not shown again."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
 from saathi.accounts.models import User
-from saathi.activities.models import Visibility
+from saathi.activities.models import Activity, Visibility
 from saathi.feed import page
 from saathi.people.models import Block, Follow
-from tests.feed.entries import entry_ids, every_page, feed_of, outing, run
+from tests.feed.entries import MORNING, entry_ids, every_page, feed_of, outing, run
 from tests.people import person
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +51,12 @@ def test_she_is_named_first_as_you_when_she_was_there(owner: User) -> None:
     his = run(kabir, minutes_after=2)
     outing(mine, his)
     html = feed_of(owner)
-    assert entry_ids(html) == [his.pk]
-    assert _who(html, his.pk).startswith("You and Kabir Mehta ran 5.0 km together")
-    # Her own page of the feed still has her own run, on its own outing.
+    # The entry is her own run, though his is newer: its kudos and comments are hers.
+    assert entry_ids(html) == [mine.pk]
+    assert _who(html, mine.pk).startswith("You and Kabir Mehta ran 5.0 km together")
+    # Kabir's feed leads with his own.
+    Follow.objects.create(follower=kabir, followed=owner, accepted=True)
+    assert entry_ids(feed_of(kabir)) == [his.pk]
     assert entry_ids(feed_of(owner, "?show=me")) == [mine.pk]
 
 
@@ -111,3 +115,18 @@ def test_the_outing_is_at_the_newest_member_she_may_see(owner: User) -> None:
     assert entry_ids(html) == [seen.pk]
     assert "Meera Iyer" not in _who(html, seen.pk)
     assert _who(html, seen.pk).startswith("Kabir Mehta and 1 other ran")
+
+
+def test_the_entry_carries_each_ones_milestone_saying_whose(owner: User) -> None:
+    kabir = _followed(owner, "kabir", "Kabir Mehta")
+    meera = _followed(owner, "meera", "Meera Iyer")
+    short = run(meera, at=MORNING - timedelta(days=3), title="Short one")  # hers, shorter
+    Activity.objects.filter(pk=short.pk).update(distance_m=3000)
+    hers = run(meera, minutes_after=0)
+    his = run(kabir, minutes_after=1)  # his first run: the entry is his, the record hers
+    outing(hers, his)
+    html = feed_of(owner)
+    assert entry_ids(html) == [his.pk, short.pk]
+    words = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "Meera Iyer: 5.0 km — longest run so far, previous 3.0 km" in words
+    assert "Kabir Mehta: First run" in words
