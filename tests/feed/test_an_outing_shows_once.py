@@ -1,8 +1,8 @@
 """An outing with several people the viewer follows is one entry, at her own activity on
-it when she was there, else the newest of its activities she may see, naming everyone on it she may see ("Kabir and Meera ran 5.0 km
-together"); the others are counted as together's rule counts them, and someone a block
-parts her from is neither named nor counted. On later pages an outing already shown is
-not shown again."""
+it when she was there, else the newest of its activities she may see, naming everyone on
+it she may see ("Kabir and Meera ran 5.0 km together"); the others are counted as
+together's rule counts them, and someone a block parts her from is neither named nor
+counted. On later pages an outing already shown is not shown again."""
 
 from __future__ import annotations
 
