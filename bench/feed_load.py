@@ -355,12 +355,14 @@ def server_log() -> str:
 def explain(handle: str) -> str:
     """The plan PostgreSQL runs for the first feed page of `handle`."""
     from django.db import connection
-    from saathi.feed.entries import activity_rows
 
     from saathi.accounts.models import User
+    from saathi.feed.activity_entries import selected
+    from saathi.feed.cursor import Request
+    from saathi.feed.page import PAGE_SIZE
 
     viewer = User.objects.get(handle=handle)
-    query = activity_rows(viewer)
+    query = selected(viewer, Request())[: PAGE_SIZE + 1]
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)

@@ -90,12 +90,20 @@ class ActivityEntry(Entry):
 
 
 def circle(viewer: User, show: Show) -> Q:
-    """Whose activities the feed looks at: oneself, partners, the people one follows."""
+    """Whose activities the feed looks at: oneself, partners, the people one follows.
+
+    Read first, in one query, and given to the main query as a list of ids: PostgreSQL
+    then reads those people's activities through the owner index (2,210 rows for 30
+    people, 9 ms at 100,000 activities) instead of filtering every activity against the
+    subqueries (33 ms); docs/performance.md has both plans."""
     if show is Show.ME:
         return Q(owner=viewer)
-    if show is Show.PARTNERS:
-        return partners_q(viewer, "owner")
-    return Q(owner=viewer) | Q(owner__in=followed_by(viewer)) | partners_q(viewer, "owner")
+    people = (
+        partners_q(viewer)
+        if show is Show.PARTNERS
+        else (Q(pk=viewer.pk) | Q(pk__in=followed_by(viewer)) | partners_q(viewer))
+    )
+    return Q(owner__in=sorted(User.objects.filter(people).values_list("pk", flat=True)))
 
 
 def _count(model: type[Reaction] | type[Comment], viewer: User) -> Coalesce:

@@ -24,6 +24,7 @@ from pytest_django.live_server_helper import LiveServer
 from saathi.activities.models import Activity
 from saathi.demo.chapters import HER, HIM, HOME_ZONE, Person
 from saathi.demo.load import load_demo
+from saathi.demo.talk import HER_ANSWER
 from tests.browser.login import log_in
 from tests.paths import REPO_ROOT
 
@@ -140,6 +141,12 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
     expect(page.locator(".route-ends")).to_contain_text("Khopoli")
     scroll_to(page, ".activity-tiles")
     shoot(page, "hill-run")  # the figures, the route and the elevation chart
+    # Under it, what their friends said, and her answer to him.
+    talk = page.locator("#conversation")
+    expect(talk.locator(".comment").last).to_contain_text(HER_ANSWER)
+    expect(talk.get_by_role("button", name="Love")).to_contain_text("1")
+    scroll_to(page, "#conversation")
+    shoot(page, "conversation")
 
     ride = story_activity(HIM, "Baramulla to Uri")
     page.goto(f"/activities/{ride.pk}/")
@@ -183,6 +190,13 @@ def test_she_finds_her_longest_ride_so_far_on_the_holiday_ride(tour: Page, demo:
     page.goto(f"/activities/{hill.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Khopoli to Lonavla")
     expect(page.locator(".activity-when")).to_contain_text("Amazfit")
+
+    # What her friends and he said about the ride reached her as notifications.
+    page.goto("/notifications/")
+    expect(
+        page.get_by_text("Kabir Sehgal commented on Baramulla to Uri", exact=False)
+    ).to_be_visible()
+    shoot(page, "notifications")
 
 
 def test_they_find_their_hill_run_as_one_outing_and_what_they_did_together(

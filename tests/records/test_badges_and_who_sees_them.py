@@ -92,3 +92,29 @@ def test_the_dashboard_shows_the_milestones_just_earned(owner: User) -> None:
     page = text_of(browser_of(owner).get("/").content.decode())
 
     assert "65.0 km — longest ride so far, previous 42.3 km on 2 Aug" in page
+
+
+def test_a_judging_kept_in_the_cache_follows_every_change_to_what_he_may_see(
+    owner: User, stranger: User
+) -> None:
+    # Others' badges are judged once per history and kept (records/badges.py): hiding,
+    # showing, adding or deleting a ride he may see must each be judged afresh, never read stale.
+    from saathi.activities.changes import edit_activity
+
+    earlier = entry(owner, "2025-08-02 07:00", km=42.3, visibility="public")
+    later = entry(owner, "2025-08-20 07:00", km=65, visibility="public")
+
+    def badge() -> str:
+        page = browser_of(stranger).get(f"/activities/{later.pk}/").content.decode()
+        return text_of(page)
+
+    assert "65.0 km — longest ride so far, previous 42.3 km on 2 Aug" in badge()
+    edit_activity(earlier, visibility="only_me")
+    assert "42.3 km" not in badge() and "First ride" in badge()
+    edit_activity(earlier, visibility="public")
+    assert "previous 42.3 km on 2 Aug" in badge()
+    between = entry(owner, "2025-08-10 07:00", km=55, visibility="public")
+    assert "previous 55.0 km on 10 Aug" in badge()
+    between.delete()
+    earlier.delete()
+    assert "First ride" in badge()
