@@ -74,16 +74,21 @@ class SaidQuerySet(models.QuerySet[M]):
         """On activities the viewer may see, by people whose account is active, and
         never by someone a block parts from the activity's owner or from the viewer:
         their words disappear for everyone while the block lasts."""
+        # Exists, not `activity__in`: each row's activity is looked up by its key, where
+        # an IN list would gather every activity the viewer may see.
+        seen = Activity.objects.visible_to(viewer).filter(pk=OuterRef("activity"))
+        return self.filter(Exists(seen)).shown_beside(viewer)
+
+    def shown_beside(self, viewer: User | AnonymousUser | None) -> SaidQuerySet[M]:
+        """As shown_to, on activities the caller has just read through visible_to (a page
+        of the feed, one activity's page): the rules about people alone, without asking
+        again of each row whether she may see its activity. Never on any other."""
         who = self.person_field
         parted = Block.objects.filter(
             Q(blocker=OuterRef("activity__owner"), blocked=OuterRef(who))
             | Q(blocker=OuterRef(who), blocked=OuterRef("activity__owner"))
         )
-        # Exists, not `activity__in`: each row's activity is looked up by its key, where
-        # an IN list would gather every activity the viewer may see (the feed counts
-        # with this inside its one query per page).
-        seen = Activity.objects.visible_to(viewer).filter(pk=OuterRef("activity"))
-        shown = self.filter(Exists(seen), **{f"{who}__is_active": True}).exclude(Exists(parted))
+        shown = self.filter(**{f"{who}__is_active": True}).exclude(Exists(parted))
         me = signed_in(viewer)
         return shown.exclude(blocked_q(me, who)) if me is not None else shown
 
@@ -95,9 +100,9 @@ class ReactionQuerySet(SaidQuerySet["Reaction"]):
 class CommentQuerySet(SaidQuerySet["Comment"]):
     person_field = "author"
 
-    def shown_to(self, viewer: User | AnonymousUser | None) -> CommentQuerySet:
+    def shown_beside(self, viewer: User | AnonymousUser | None) -> CommentQuerySet:
         """As for reactions; a comment a moderator hid is shown to its author alone."""
-        shown = super().shown_to(viewer)
+        shown = super().shown_beside(viewer)
         me = signed_in(viewer)
         visible = Q(hidden=False) | Q(author=me) if me is not None else Q(hidden=False)
         return shown.filter(visible)  # type: ignore[return-value]

@@ -129,7 +129,7 @@ def bars_for(activities: list[Activity], viewer: User | None) -> dict[int, React
     feed as for one activity's page). The activities must be ones the viewer may see."""
     pks = [a.pk for a in activities]
     counts: dict[int, dict[str, int]] = {pk: {} for pk in pks}
-    shown = Reaction.objects.shown_to(viewer).filter(activity__in=pks)
+    shown = Reaction.objects.shown_beside(viewer).filter(activity__in=pks)
     for row in shown.order_by().values("activity", "kind").annotate(n=Count("id")):
         counts[row["activity"]][row["kind"]] = row["n"]
     mine: dict[int, str] = {}

@@ -108,7 +108,7 @@ def circle(viewer: User, show: Show) -> Q:
 
 def _count(model: type[Reaction] | type[Comment], viewer: User) -> Coalesce:
     shown = (
-        model.objects.shown_to(viewer)
+        model.objects.shown_beside(viewer)
         .filter(activity=OuterRef("pk"))
         .order_by()
         .values("activity")
@@ -216,7 +216,7 @@ def latest_comments(activities: list[Activity], viewer: User) -> dict[int, list[
         RowNumber(), partition_by=[F("activity")], order_by=[F("created").desc(), F("pk").desc()]
     )
     rows = (
-        Comment.objects.shown_to(viewer)
+        Comment.objects.shown_beside(viewer)
         .filter(activity__in=[a.pk for a in activities])
         .annotate(newest=newest_first)
         .filter(newest__lte=FIRST_LINES)
