@@ -15,7 +15,7 @@ with --workers and the Huey worker, Redis for the cache and the queue) exactly a
 production, and HTTP clients in threads of this process play the people: each signs in
 with a session of its own, opens the feed, reads one or two more pages ("load more",
 with HX-Request, from the page's own cursor), now and then reacts or comments on an
-entry it saw (--writes, 10 % of requests), and thinks 0.5 to 1.5 s between requests.
+entry it saw (--writes, 10 % of requests), and thinks 1 to 5 s between requests (--think).
 
 It prints the median and p99 of each kind of request, the errors (any status but 200,
 or 302 after a form), requests per second, the machine's core count, and the plan
@@ -241,9 +241,17 @@ def sessions_for(handles: list[str]) -> dict[str, str]:
 class Client(threading.Thread):
     """One person: open the feed, read on, sometimes react or comment, think, again."""
 
-    def __init__(self, port: int, session: str, until: float, writes: float, seed: int):
+    def __init__(
+        self,
+        port: int,
+        session: str,
+        until: float,
+        writes: float,
+        seed: int,
+        think: tuple[float, float] = (1.0, 5.0),
+    ):
         super().__init__(daemon=True)
-        self.port, self.until, self.writes = port, until, writes
+        self.port, self.until, self.writes, self.think = port, until, writes, think
         self.rng = random.Random(seed)
         self.csrf = secrets.token_hex(16)  # a 32-character secret, sent as cookie and header
         self.cookie = f"sessionid={session}; csrftoken={self.csrf}"
@@ -311,7 +319,7 @@ class Client(threading.Thread):
                 seen = ENTRY.findall(page)
                 found = NEXT_PAGE.search(page)
                 more = found.group(1) if found else None
-            time.sleep(self.rng.uniform(0.5, 1.5))
+            time.sleep(self.rng.uniform(*self.think))
 
 
 def free_port() -> int:
@@ -362,7 +370,7 @@ def explain(handle: str) -> str:
     from saathi.feed.page import PAGE_SIZE
 
     viewer = User.objects.get(handle=handle)
-    query = selected(viewer, Request())[: PAGE_SIZE + 1]
+    query = selected(viewer, Request(), PAGE_SIZE + 1)
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
@@ -380,10 +388,13 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
+    cache.clear()  # nothing judged in an earlier run
+    think = tuple(float(x) for x in args.think.split("-"))
     rng = np.random.default_rng(13)
     data = populate(args.people, args.activities, rng)
     handles = [f"p{i:04d}" for i in rng.choice(args.people, args.clients, replace=False)]
@@ -399,7 +410,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             client.join()
         until = time.time() + args.seconds
         clients = [
-            Client(port, keys[handle], until, args.writes, seed)
+            Client(port, keys[handle], until, args.writes, seed, think)
             for seed, handle in enumerate(handles)
         ]
         started = time.perf_counter()
@@ -423,6 +434,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "workers": args.workers,
         "clients": args.clients,
         "seconds": args.seconds,
+        "think_s": args.think,
         "requests": sum(len(v) for v in timings.values()),
         "per_second": round(sum(len(v) for v in timings.values()) / wall, 1),
         "errors": len(errors),
@@ -451,6 +463,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--writes", type=float, default=0.10)
+    # Between two requests a person reads: 1 to 5 s, locust's usual `between(1, 5)`.
+    parser.add_argument("--think", default="1-5", help="seconds between requests, min-max")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()

@@ -9,7 +9,9 @@ from saathi.feed import activity_entries
 from saathi.feed.cursor import Cursor, Request
 from saathi.feed.sources import Entry, Source
 
-PAGE_SIZE = 20
+# Ten entries a page, as a phone shows three or four at a time: "load more" brings ten
+# more. Each entry costs its share of the page's rendering and judging (docs/feed.md).
+PAGE_SIZE = 10
 SOURCES: tuple[Source, ...] = (activity_entries.SOURCE,)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,7 @@ from django.urls import reverse
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
+from saathi.records.chains import JudgedMilestone
 from saathi.records.measures import BY_KEY, DISTANCE, EFFORTS, RecordMeasure
 from saathi.records.models import KIND_ORDER, Kind, Milestone
 from saathi.records.records import VALUE_COLUMNS, judged_from_scratch, unsaved_milestone
@@ -172,12 +173,12 @@ def _as_seen_by(viewer: User | AnonymousUser, shown: list[Activity]) -> list[Mil
         .annotate(n=Count("pk"), last=Max("updated"), top=Max("pk"))
     )
     keys = {
-        (row["owner"], row["sport"]): "badges:{owner}:{sport}:{n}:{top}:{stamp}".format(
+        (row["owner"], row["sport"]): "judged:1:{owner}:{sport}:{n}:{top}:{stamp}".format(
             stamp=row["last"].timestamp(), **row
         )
         for row in now
     }
-    kept: dict[str, list[Milestone]] = cache.get_many(list(keys.values()))
+    kept: dict[str, list[tuple[Any, ...]]] = cache.get_many(list(keys.values()))
     missing = {pair for pair, key in keys.items() if key not in kept}
     if missing:
         rows = (
@@ -192,10 +193,14 @@ def _as_seen_by(viewer: User | AnonymousUser, shown: list[Activity]) -> list[Mil
         judged_now = {}
         for (owner, sport), history in histories.items():
             _, judged = judged_from_scratch(sport, history)
-            judged_now[keys[(owner, sport)]] = [
-                unsaved_milestone(row, owner, sport) for row in judged
-            ]
+            # Kept as plain tuples: unpickling model rows costs more than judging anew.
+            judged_now[keys[(owner, sport)]] = [astuple(row) for row in judged]
         cache.set_many(judged_now, timeout=JUDGED_KEPT_S)
         kept |= judged_now
     wanted = {a.pk for a in theirs}
-    return [m for key in keys.values() for m in kept.get(key, []) if m.activity_id in wanted]
+    return [
+        unsaved_milestone(JudgedMilestone(*row), owner, sport)
+        for (owner, sport), key in keys.items()
+        for row in kept.get(key, [])
+        if row[0] in wanted  # JudgedMilestone's first field: its activity
+    ]
