@@ -257,6 +257,7 @@ class Client(threading.Thread):
         self.cookie = f"sessionid={session}; csrftoken={self.csrf}"
         self.timings: dict[str, list[float]] = {"first page": [], "load more": [], "write": []}
         self.errors: list[str] = []
+        self.slowest: list[tuple[int, float, str, str]] = []  # ms, when (s before the end)
 
     def request(self, kind: str, method: str, path: str, body: str = "", htmx: bool = False) -> str:
         headers = {"Cookie": self.cookie, "Host": "127.0.0.1"}
@@ -281,7 +282,9 @@ class Client(threading.Thread):
             return ""
         finally:
             connection.close()
-        self.timings[kind].append((time.perf_counter() - started) * 1000)
+        took = (time.perf_counter() - started) * 1000
+        self.timings[kind].append(took)
+        self.slowest.append((round(took), round(time.time() - self.until, 1), kind, path))
         if response.status not in (200, 302):
             self.errors.append(f"{kind} {path}: {response.status}")
         return text
@@ -289,6 +292,9 @@ class Client(threading.Thread):
     def run(self) -> None:
         seen: list[str] = []
         more: str | None = None
+        # People arrive one by one, not all in the same instant (locust spawns them at a
+        # rate): each starts somewhere within one think time.
+        time.sleep(self.rng.uniform(0, self.think[1]))
         while time.time() < self.until:
             if seen and self.rng.random() < self.writes:
                 activity = self.rng.choice(seen)
@@ -402,8 +408,11 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     port = free_port()
     server = serve(port, args.workers)
     try:
-        # Warm: every gunicorn worker connects and fills its caches before timing starts.
-        warm = [Client(port, keys[h], time.time() + 5, 0.0, 99) for h in handles[:8]]
+        # Warm: every gunicorn worker connects, and (unless --cold) each person's first
+        # pages are read once, as a site in use has judged its people's histories before.
+        warm = [Client(port, keys[h], time.time() + 5, 0.0, 99, (0.2, 0.4)) for h in handles[:8]]
+        if not args.cold:
+            warm += [Client(port, keys[h], time.time() + 8, 0.0, 98, (0.2, 0.4)) for h in handles]
         for client in warm:
             client.start()
         for client in warm:
@@ -435,10 +444,12 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "clients": args.clients,
         "seconds": args.seconds,
         "think_s": args.think,
+        "cache": "cold" if args.cold else "warm",
         "requests": sum(len(v) for v in timings.values()),
         "per_second": round(sum(len(v) for v in timings.values()) / wall, 1),
         "errors": len(errors),
         "first_errors": errors[:5],
+        "slowest": sorted((s for c in clients for s in c.slowest), reverse=True)[:8],
         "server_log": server_log() if errors else "",
         "kinds": {
             kind: {
@@ -466,6 +477,7 @@ def main() -> None:
     # Between two requests a person reads: 1 to 5 s, locust's usual `between(1, 5)`.
     parser.add_argument("--think", default="1-5", help="seconds between requests, min-max")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
+    parser.add_argument("--cold", action="store_true", help="time the first visits too")
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     if args.child:
