@@ -119,6 +119,14 @@ def test_he_walks_the_story_from_his_dashboard_to_the_calendar_of_mornings(
     recent = page.locator("section", has=page.get_by_role("heading", name="Feed"))
     expect(recent).to_contain_text("Suryanamaskar, 30 rounds")
     shoot(page, "dashboard")
+    # Their holiday ride is one entry in his feed, with both of them and her record on it.
+    ride = story_activity(HIM, "Baramulla to Uri")
+    page.goto("/?sport=ride")
+    entry = page.locator(f"#entry-activity-{ride.pk}")
+    expect(entry).to_contain_text("You and Meera Sehgal rode")
+    expect(entry).to_contain_text("longest ride so far")
+    scroll_to(page, f"#entry-activity-{ride.pk}")
+    shoot(page, "feed-ride")
 
     page.goto("/activities/")
     rows = page.locator("table.activity-table tbody tr")
