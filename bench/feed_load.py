@@ -374,9 +374,10 @@ def explain(handle: str) -> str:
     from saathi.feed.activity_entries import selected
     from saathi.feed.cursor import Request
     from saathi.feed.page import PAGE_SIZE
+    from saathi.people.circles import Ties
 
     viewer = User.objects.get(handle=handle)
-    query = selected(viewer, Request(), PAGE_SIZE + 1)
+    query = selected(viewer, Request(), PAGE_SIZE + 1, Ties.of(viewer))
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)

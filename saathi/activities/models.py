@@ -24,7 +24,7 @@ from saathi.accounts.sharing import (
 )  # re-exported: the activity form and tests name it here
 from saathi.activities.sports import FIT_NAMES, Sport
 from saathi.activities.streams import unpack
-from saathi.people.circles import may_know_of, may_see, signed_in
+from saathi.people.circles import Ties, may_know_of, may_see, signed_in
 from saathi.tracks.privacy import draw_trim
 
 if TYPE_CHECKING:
@@ -85,13 +85,17 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def owned_by(self, user: User) -> ActivityQuerySet:
         return self.filter(owner=user)
 
-    def visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
+    def visible_to(
+        self, user: User | AnonymousUser | None, ties: Ties | None = None
+    ) -> ActivityQuerySet:
         """What `user` may see: the one privacy rule for pages, feed, API and exports.
 
         Follows, partners, blocks, public profiles and suspended owners are read by
-        people/circles.py; an activity the site's staff hid is its owner's alone.
+        people/circles.py (`ties`: hers, read once for a page that asks often); an
+        activity the site's staff hid is its owner's alone.
         """
-        return self.filter(may_see(user, level="visibility"), _not_hidden_from(user))
+        rule = may_see(user, level="visibility", ties=ties)
+        return self.filter(rule, _not_hidden_from(user))
 
     def map_visible_to(self, user: User | AnonymousUser | None) -> ActivityQuerySet:
         """The activities whose route `user` may see (map, streams, downloads): never

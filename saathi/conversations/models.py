@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from saathi.activities.models import Activity
 from saathi.notifications.models import Notification
-from saathi.people.circles import blocked_q, signed_in
+from saathi.people.circles import Ties, blocked_q, signed_in
 from saathi.people.models import Block
 
 if TYPE_CHECKING:
@@ -79,7 +79,9 @@ class SaidQuerySet(models.QuerySet[M]):
         seen = Activity.objects.visible_to(viewer).filter(pk=OuterRef("activity"))
         return self.filter(Exists(seen)).shown_beside(viewer)
 
-    def shown_beside(self, viewer: User | AnonymousUser | None) -> SaidQuerySet[M]:
+    def shown_beside(
+        self, viewer: User | AnonymousUser | None, ties: Ties | None = None
+    ) -> SaidQuerySet[M]:
         """As shown_to, on activities the caller has just read through visible_to (a page
         of the feed, one activity's page): the rules about people alone, without asking
         again of each row whether she may see its activity. Never on any other."""
@@ -90,7 +92,12 @@ class SaidQuerySet(models.QuerySet[M]):
         )
         shown = self.filter(**{f"{who}__is_active": True}).exclude(Exists(parted))
         me = signed_in(viewer)
-        return shown.exclude(blocked_q(me, who)) if me is not None else shown
+        if me is None:
+            return shown
+        # Her blocks, read with her ties for a page that asks often, or as a subquery.
+        return shown.exclude(
+            Q(**{f"{who}__in": sorted(ties.blocked)}) if ties is not None else blocked_q(me, who)
+        )
 
 
 class ReactionQuerySet(SaidQuerySet["Reaction"]):
@@ -100,9 +107,11 @@ class ReactionQuerySet(SaidQuerySet["Reaction"]):
 class CommentQuerySet(SaidQuerySet["Comment"]):
     person_field = "author"
 
-    def shown_beside(self, viewer: User | AnonymousUser | None) -> CommentQuerySet:
+    def shown_beside(
+        self, viewer: User | AnonymousUser | None, ties: Ties | None = None
+    ) -> CommentQuerySet:
         """As for reactions; a comment a moderator hid is shown to its author alone."""
-        shown = super().shown_beside(viewer)
+        shown = super().shown_beside(viewer, ties)
         me = signed_in(viewer)
         visible = Q(hidden=False) | Q(author=me) if me is not None else Q(hidden=False)
         return shown.filter(visible)  # type: ignore[return-value]

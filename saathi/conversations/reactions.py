@@ -20,6 +20,7 @@ from saathi.activities.models import Activity
 from saathi.conversations.models import EMOJI, Reaction, ReactionKind
 from saathi.notifications.models import Kind, Notification
 from saathi.notifications.sending import notify
+from saathi.people.circles import Ties
 
 
 class ReactionRefused(Exception):
@@ -124,12 +125,14 @@ class ReactionBar:
         return sum(choice.count for choice in self.choices)
 
 
-def bars_for(activities: list[Activity], viewer: User | None) -> dict[int, ReactionBar]:
+def bars_for(
+    activities: list[Activity], viewer: User | None, ties: Ties | None = None
+) -> dict[int, ReactionBar]:
     """The reactions bar of each activity, in two queries whatever their number (for the
     feed as for one activity's page). The activities must be ones the viewer may see."""
     pks = [a.pk for a in activities]
     counts: dict[int, dict[str, int]] = {pk: {} for pk in pks}
-    shown = Reaction.objects.shown_beside(viewer).filter(activity__in=pks)
+    shown = Reaction.objects.shown_beside(viewer, ties).filter(activity__in=pks)
     for row in shown.order_by().values("activity", "kind").annotate(n=Count("id")):
         counts[row["activity"]][row["kind"]] = row["n"]
     mine: dict[int, str] = {}

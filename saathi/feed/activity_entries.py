@@ -44,7 +44,7 @@ from saathi.feed.figures import Figure, distance_words, figures_for
 from saathi.feed.outings import Outing, outings_of
 from saathi.feed.sources import Entry
 from saathi.feed.when import when_text
-from saathi.people.circles import followed_by, may_see, partners_q
+from saathi.people.circles import Ties, may_see
 from saathi.people.models import PrivacyZone
 from saathi.records.badges import Badge, badges_for
 
@@ -89,26 +89,24 @@ class ActivityEntry(Entry):
         return cast(int, getattr(self.activity, "shown_comments", 0))
 
 
-def circle(viewer: User, show: Show) -> Q:
+def circle(viewer: User, show: Show, ties: Ties) -> Q:
     """Whose activities the feed looks at: oneself, partners, the people one follows.
 
-    Read first, in one query, and given to the main query as a list of ids: PostgreSQL
-    then reads those people's activities through the owner index (2,210 rows for 30
-    people, 9 ms at 100,000 activities) instead of filtering every activity against the
+    Given to the main query as a list of ids (from her ties, read once for the page):
+    PostgreSQL then reads those people's activities through the owner index (2,210 rows
+    for 30 people, 9 ms at 100,000 activities) instead of filtering every activity against
     subqueries (33 ms); docs/performance.md has both plans."""
     if show is Show.ME:
         return Q(owner=viewer)
     people = (
-        partners_q(viewer)
-        if show is Show.PARTNERS
-        else (Q(pk=viewer.pk) | Q(pk__in=followed_by(viewer)) | partners_q(viewer))
+        set(ties.partners) if show is Show.PARTNERS else {viewer.pk, *ties.followed, *ties.partners}
     )
-    return Q(owner__in=sorted(User.objects.filter(people).values_list("pk", flat=True)))
+    return Q(owner__in=sorted(people))
 
 
-def _count(model: type[Reaction] | type[Comment], viewer: User) -> Coalesce:
+def _count(model: type[Reaction] | type[Comment], viewer: User, ties: Ties) -> Coalesce:
     shown = (
-        model.objects.shown_beside(viewer)
+        model.objects.shown_beside(viewer, ties)
         .filter(activity=OuterRef("pk"))
         .order_by()
         .values("activity")
@@ -118,19 +116,21 @@ def _count(model: type[Reaction] | type[Comment], viewer: User) -> Coalesce:
     return Coalesce(Subquery(shown, output_field=IntegerField()), 0)
 
 
-def _route(viewer: User) -> Case:
+def _route(viewer: User, ties: Ties) -> Case:
     """The owner's whole route to the owner, the visible part to whoever may see the map,
     nothing to anyone else."""
     return Case(
         When(has_map=False, then=Value("")),
         When(owner=viewer, then=F("streams__preview")),
-        When(may_see(viewer, level="map_visibility"), then=F("streams__visible_preview")),
+        When(
+            may_see(viewer, level="map_visibility", ties=ties), then=F("streams__visible_preview")
+        ),
         default=Value(""),
         output_field=TextField(),
     )
 
 
-def selected(viewer: User, asked: Request, limit: int) -> ActivityQuerySet:
+def selected(viewer: User, asked: Request, limit: int, ties: Ties) -> ActivityQuerySet:
     """The `limit` newest activities the feed shows before the cursor: one query.
 
     The page is chosen first, on the activities' own columns (which of her circle's she
@@ -138,7 +138,9 @@ def selected(viewer: User, asked: Request, limit: int) -> ActivityQuerySet:
     owners, routes and counts: PostgreSQL would otherwise join every candidate (2,210 for
     30 people) before sorting them (22 ms to 12 ms at 100,000 activities)."""
     chosen = (
-        Activity.objects.visible_to(viewer).filter(circle(viewer, asked.show)).of_sport(asked.sport)
+        Activity.objects.visible_to(viewer, ties)
+        .filter(circle(viewer, asked.show, ties))
+        .of_sport(asked.sport)
     )
     # An outing is one entry: her own activity on it when she was there (its kudos and
     # comments are hers to read), else the newest of it she may see. The choice does not
@@ -158,8 +160,8 @@ def selected(viewer: User, asked: Request, limit: int) -> ActivityQuerySet:
         .defer(*HEAVY_FIELDS)
         .annotate(
             outing_id=F("membership__outing"),
-            shown_comments=_count(Comment, viewer),
-            route_seen=_route(viewer),
+            shown_comments=_count(Comment, viewer, ties),
+            route_seen=_route(viewer, ties),
         )
         .order_by("-start_time", "-pk")
     )
@@ -168,13 +170,13 @@ def selected(viewer: User, asked: Request, limit: int) -> ActivityQuerySet:
 class ActivitySource:
     kind = ActivityEntry.kind
 
-    def find(self, viewer: User, asked: Request, limit: int) -> list[Entry]:
+    def find(self, viewer: User, ties: Ties, asked: Request, limit: int) -> list[Entry]:
         return [
             ActivityEntry(time=activity.start_time, id=activity.pk, activity=activity)
-            for activity in selected(viewer, asked, limit)
+            for activity in selected(viewer, asked, limit, ties)
         ]
 
-    def dress(self, entries: list[Entry], viewer: User) -> None:
+    def dress(self, entries: list[Entry], viewer: User, ties: Ties) -> None:
         shown = [cast(ActivityEntry, entry) for entry in entries]
         if not shown:
             return
@@ -183,10 +185,10 @@ class ActivitySource:
         outings = outings_of(activities, viewer)
         # The milestones of everyone's activity on an outing, in the same queries.
         members = [m for outing in outings.values() for m in outing.members]
-        badges = badges_for([*activities, *members], viewer, units, today)
-        comments = latest_comments(activities, viewer)
+        badges = badges_for([*activities, *members], viewer, units, today, ties=ties)
+        comments = latest_comments(activities, viewer, ties)
         current = _cut_is_current(activities, viewer)
-        bars = bars_for(activities, viewer)
+        bars = bars_for(activities, viewer, ties)
         for entry in shown:
             activity = entry.activity
             entry.when = when_text(activity.local_start, today)
@@ -216,14 +218,16 @@ def whose(badge: Badge, owner: User, viewer: User) -> Badge:
     return replace(badge, headline=f"{who}: {badge.headline}")
 
 
-def latest_comments(activities: list[Activity], viewer: User) -> dict[int, list[Comment]]:
+def latest_comments(
+    activities: list[Activity], viewer: User, ties: Ties
+) -> dict[int, list[Comment]]:
     """The latest FIRST_LINES comments the viewer is shown on each activity, oldest of
     them first: one query for all (a window numbers each activity's comments)."""
     newest_first = Window(
         RowNumber(), partition_by=[F("activity")], order_by=[F("created").desc(), F("pk").desc()]
     )
     rows = (
-        Comment.objects.shown_beside(viewer)
+        Comment.objects.shown_beside(viewer, ties)
         .filter(activity__in=[a.pk for a in activities])
         .annotate(newest=newest_first)
         .filter(newest__lte=FIRST_LINES)

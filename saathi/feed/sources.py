@@ -16,6 +16,7 @@ from typing import ClassVar, Protocol
 
 from saathi.accounts.models import User
 from saathi.feed.cursor import Cursor, Request
+from saathi.people.circles import Ties
 
 
 @dataclass
@@ -33,11 +34,12 @@ class Entry:
 class Source(Protocol):
     kind: str
 
-    def find(self, viewer: User, asked: Request, limit: int) -> list[Entry]:
+    def find(self, viewer: User, ties: Ties, asked: Request, limit: int) -> list[Entry]:
         """Up to `limit` of the viewer's entries of this kind after `asked.before`, newest
-        first by (time, id), as `asked` filters them: one query."""
+        first by (time, id), as `asked` filters them: one query. `ties` are hers, read once
+        for the page (people/circles.py), for `may_see` and `visible_to`."""
         ...
 
-    def dress(self, entries: list[Entry], viewer: User) -> None:
+    def dress(self, entries: list[Entry], viewer: User, ties: Ties) -> None:
         """Read what these entries show; the same number of queries for 1 or 50."""
         ...

@@ -9,9 +9,10 @@ else decides who sees what.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, IntegerField, Q, QuerySet, Value
 
 from saathi.accounts.sharing import Visibility
 from saathi.people.models import Block, Follow, Partnership
@@ -77,26 +78,80 @@ def blocked_q(viewer: User, field: str = "pk") -> Q:
     )
 
 
-def may_see(viewer: User | AnonymousUser | None, *, level: str, owner: str = "owner") -> Q:
+@dataclass(frozen=True)
+class Ties:
+    """Whom one person follows (accepted), trains with, and is parted from by a block
+    either way, as ids read at one moment: for a page that asks `may_see` several times
+    (the feed), so that each condition is a list of ids rather than seven subqueries
+    for the ORM to build and PostgreSQL to plan at every use. Read them in the request
+    that uses them, never keep them: a follow a second later is not in them."""
+
+    person: int
+    followed: frozenset[int]
+    partners: frozenset[int]
+    blocked: frozenset[int]
+
+    @classmethod
+    def of(cls, me: User) -> Ties:
+        """One query: the three lists, tagged, in a UNION."""
+        accepted = Partnership.objects.filter(accepted=True)
+
+        def tagged(rows: QuerySet[Any, Any], tag: int) -> QuerySet[Any, Any]:
+            tagged_rows: QuerySet[Any, Any] = rows.annotate(tag=Value(tag, IntegerField()))
+            return tagged_rows.values_list("tag", "other")
+
+        follows = Follow.objects.filter(follower=me, accepted=True).annotate(other=F("followed"))
+        asked = accepted.filter(asker=me).annotate(other=F("answerer"))
+        answered = accepted.filter(answerer=me).annotate(other=F("asker"))
+        blocking = Block.objects.filter(blocker=me).annotate(other=F("blocked"))
+        blocked_by = Block.objects.filter(blocked=me).annotate(other=F("blocker"))
+        rows = tagged(follows, 0).union(
+            tagged(asked, 1),
+            tagged(answered, 1),
+            tagged(blocking, 2),
+            tagged(blocked_by, 2),
+            all=True,
+        )
+        found: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        for tag, other in rows:
+            found[tag].add(other)
+        return cls(me.pk, frozenset(found[0]), frozenset(found[1]), frozenset(found[2]))
+
+
+def may_see(
+    viewer: User | AnonymousUser | None,
+    *,
+    level: str,
+    owner: str = "owner",
+    ties: Ties | None = None,
+) -> Q:
     """The rows whose `level` field lets `viewer` see them, `owner` being whose they are.
 
     Levels nest: partners see what followers see, followers what everyone sees. An
     anonymous visitor sees "everyone" rows of owners whose profile is public. What a
     suspended account (is_active off, saathi/moderation/) shared is seen by nobody while
-    the suspension lasts; lifting it brings everything back as it was.
+    the suspension lasts; lifting it brings everything back as it was. With `ties` (hers,
+    read just before) the same condition is written with their ids instead of subqueries.
     """
     me = signed_in(viewer)
     active = Q(**{f"{owner}__is_active": True})
     if me is None:
         return Q(**{level: Visibility.PUBLIC, f"{owner}__public_profile": True}) & active
-    partners = partners_q(me, owner)
-    followed = Q(**{f"{owner}__in": followed_by(me)})
+    if ties is not None:
+        assert ties.person == me.pk, "ties of someone else"
+        partners = Q(**{f"{owner}__in": sorted(ties.partners)})
+        followed = Q(**{f"{owner}__in": sorted(ties.followed)})
+        parted = Q(**{f"{owner}__in": sorted(ties.blocked)})
+    else:
+        partners = partners_q(me, owner)
+        followed = Q(**{f"{owner}__in": followed_by(me)})
+        parted = blocked_q(me, owner)
     opened = (
         Q(**{level: Visibility.PUBLIC})
         | (Q(**{level: Visibility.FOLLOWERS}) & (followed | partners))
         | (Q(**{level: Visibility.PARTNERS}) & partners)
     )
-    return Q(**{owner: me}) | (opened & active & ~blocked_q(me, owner))
+    return Q(**{owner: me}) | (opened & active & ~parted)
 
 
 def may_know_of(viewer: User | AnonymousUser | None, *, level: str, owner: str = "owner") -> Q:

@@ -25,6 +25,7 @@ from django.urls import reverse
 from saathi.accounts.models import User
 from saathi.activities.models import Activity
 from saathi.activities.sports import Sport
+from saathi.people.circles import Ties
 from saathi.records.chains import JudgedMilestone
 from saathi.records.measures import BY_KEY, DISTANCE, EFFORTS, RecordMeasure
 from saathi.records.models import KIND_ORDER, Kind, Milestone
@@ -133,21 +134,27 @@ def _order(milestone: Milestone) -> tuple[int, int]:
 
 
 def badges_for(
-    activities: Iterable[Activity], viewer: User | AnonymousUser, units: Units, today: date
+    activities: Iterable[Activity],
+    viewer: User | AnonymousUser,
+    units: Units,
+    today: date,
+    ties: Ties | None = None,
 ) -> dict[int, list[Badge]]:
     """Each activity's badges, for `viewer`: two queries at most, however many."""
     shown = list(activities)
     found: dict[int, list[Badge]] = defaultdict(list)
     own = [a.pk for a in shown if a.owner_id == viewer.pk]
     milestones = Milestone.objects.for_activities(own) if own else []
-    for milestone in sorted([*milestones, *_as_seen_by(viewer, shown)], key=_order):
+    for milestone in sorted([*milestones, *_as_seen_by(viewer, shown, ties)], key=_order):
         one = badge(milestone, units, today)
         if one is not None:
             found[milestone.activity_id].append(one)
     return found
 
 
-def _as_seen_by(viewer: User | AnonymousUser, shown: list[Activity]) -> list[Milestone]:
+def _as_seen_by(
+    viewer: User | AnonymousUser, shown: list[Activity], ties: Ties | None = None
+) -> list[Milestone]:
     """The milestones of others' activities among `shown`, judged from scratch on the
     history `viewer` may see of each owner and sport.
 
@@ -164,7 +171,7 @@ def _as_seen_by(viewer: User | AnonymousUser, shown: list[Activity]) -> list[Mil
         return []
     # Whole histories, not cut at the page's newest: an activity's milestones depend only
     # on those before it, and one judging then serves every page.
-    seen = Activity.objects.visible_to(viewer).filter(
+    seen = Activity.objects.visible_to(viewer, ties).filter(
         owner__in={a.owner_id for a in theirs}, sport__in={a.sport for a in theirs}
     )
     now = (

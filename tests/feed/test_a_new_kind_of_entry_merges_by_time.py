@@ -14,6 +14,7 @@ from saathi.feed import page
 from saathi.feed.cursor import Cursor, Request
 from saathi.feed.page import feed_page
 from saathi.feed.sources import Entry
+from saathi.people.circles import Ties
 from tests.feed.entries import MORNING, run
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +31,14 @@ def _echo(kind: str) -> object:
     Echo.kind = kind
 
     class Source:
-        def find(self, viewer: User, asked: Request, limit: int) -> list[Entry]:
+        def find(self, viewer: User, ties: Ties, asked: Request, limit: int) -> list[Entry]:
             rows = Activity.objects.filter(owner=viewer)
             if asked.before is not None:
                 rows = rows.filter(asked.before.older(kind))
             newest = rows.order_by("-start_time", "-pk")[:limit]
             return [Echo(time=a.start_time, id=a.pk) for a in newest]
 
-        def dress(self, entries: list[Entry], viewer: User) -> None:
+        def dress(self, entries: list[Entry], viewer: User, ties: Ties) -> None:
             pass
 
     found = Source()
