@@ -138,7 +138,8 @@ def may_see(
     if me is None:
         return Q(**{level: Visibility.PUBLIC, f"{owner}__public_profile": True}) & active
     if ties is not None:
-        assert ties.person == me.pk, "ties of someone else"
+        if ties.person != me.pk:
+            raise ValueError("may_see was given someone else's ties")
         partners = Q(**{f"{owner}__in": sorted(ties.partners)})
         followed = Q(**{f"{owner}__in": sorted(ties.followed)})
         parted = Q(**{f"{owner}__in": sorted(ties.blocked)})
