@@ -1,14 +1,17 @@
 """The feed's people half in a real browser, as three people use it: Vikram asks to follow
 Asha, she approves, her run appears in his feed, he gives it kudos and comments
-mentioning her partner Priya, and Priya finds the mention among her notifications, as
-Asha finds the kudos and the comment among hers."""
+mentioning her partner Priya, who asked for mentions by email: she finds the mention
+among her notifications and in her mail, as Asha finds the kudos and the comment among
+hers, and reports his comment to the staff."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.mail import EmailMessage
 from django.utils.timezone import localtime, now
 from playwright.sync_api import Browser, Page, expect
 
@@ -27,7 +30,12 @@ def person_page(browser: Browser, base_url: str) -> Page:
 
 
 def test_follow_approve_see_react_comment_with_a_mention_and_be_told(
-    browser: Browser, base_url: str, page: Page, owner: User, output_dir: Path
+    browser: Browser,
+    base_url: str,
+    page: Page,
+    owner: User,
+    output_dir: Path,
+    mailoutbox: list[EmailMessage],
 ) -> None:
     owner.approve_followers = True
     owner.save()
@@ -35,6 +43,14 @@ def test_follow_approve_see_react_comment_with_a_mention_and_be_told(
     vikram = people.stranger()
     yesterday = localtime(now() - timedelta(days=1)).strftime("%Y-%m-%d 07:00")
     run = logged(owner, yesterday, sport="run", km=12.4, title="Lake loop", visibility="followers")
+
+    # Priya wants mentions by email too.
+    priya = person_page(browser, base_url)
+    log_in(priya, partner.handle)
+    priya.goto("/settings/notifications/")
+    priya.get_by_label("Mentioned you: In Saathi and by email").check()
+    priya.get_by_role("button", name="Save notification settings").click()
+    expect(priya.get_by_label("Mentioned you: In Saathi and by email")).to_be_checked()
 
     # Vikram asks to follow her: her followers-only run is not his to see yet.
     log_in(page, vikram.handle)
@@ -82,9 +98,8 @@ def test_follow_approve_see_react_comment_with_a_mention_and_be_told(
     (output_dir / "browser").mkdir(exist_ok=True)
     page.screenshot(path=output_dir / "browser" / "conversation.png", full_page=True)
 
-    # Priya is told of the mention; Asha of the kudos and the comment.
-    priya = person_page(browser, base_url)
-    log_in(priya, partner.handle)
+    # Priya is told of the mention, in Saathi and by mail (sent by the worker after the
+    # commit); Asha of the kudos and the comment.
     priya.goto("/notifications/")
     expect(
         priya.get_by_text(f"{vikram.name} mentioned you in a comment on Lake loop")
@@ -92,3 +107,13 @@ def test_follow_approve_see_react_comment_with_a_mention_and_be_told(
     asha.goto("/notifications/")
     expect(asha.get_by_text(f"{vikram.name} gave kudos to Lake loop")).to_be_visible()
     expect(asha.get_by_text(f"{vikram.name} commented on Lake loop", exact=False)).to_be_visible()
+    (mail,) = [m for m in mailoutbox if partner.email in m.to]
+    assert "mentioned you in a comment on Lake loop" in mail.subject
+
+    # She reports his comment: the staff will look at it.
+    asha.goto(f"/activities/{run.pk}/")
+    asha.locator(".comment", has_text="What a loop!").get_by_role("link", name="Report").click()
+    asha.get_by_label("Spam or advertising").check()
+    asha.get_by_role("button", name="Send the report").click()
+    expect(asha.get_by_text("Thanks — staff will look at it.")).to_be_visible()
+    expect(asha).to_have_url(re.compile(rf"/activities/{run.pk}/"))
