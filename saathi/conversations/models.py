@@ -141,31 +141,44 @@ class Reaction(models.Model):
         return EMOJI[ReactionKind(self.kind)]
 
     def notice_for(self, reader: User) -> tuple[str, str | None] | None:
-        """The owner's grouped notice: "Meera and 3 others gave kudos to Hill run".
+        return Reaction.notices_for([self], reader)[self.pk]
 
-        This reaction is the newest of its group (reactions.py re-points the notice at
-        each new one), so the group is every reaction on the activity up to it that the
-        reader is shown now: a blocked or suspended reactor is neither named nor counted,
-        and when none is left the notice is not shown at all."""
-        # One query: the owner's own activity, its reactions and who gave them.
-        group = list(
+    @classmethod
+    def notices_for(
+        cls, rows: list[Reaction], reader: User
+    ) -> dict[int, tuple[str, str | None] | None]:
+        """The owner's grouped notices: "Meera and 3 others gave kudos to Hill run".
+
+        Each reaction here is the newest of its group (reactions.py re-points the notice
+        at each new one), so its group is every reaction on the activity up to it that
+        the reader is shown now: a blocked or suspended reactor is neither named nor
+        counted, and when none is left the notice is not shown at all. One query for all
+        of them: the reader's own activities, their reactions and who gave them."""
+        shown = (
             Reaction.objects.shown_to(reader)
-            .filter(activity_id=self.activity_id, activity__owner=reader)
-            .filter(created__lte=self.created)
+            .filter(activity_id__in={r.activity_id for r in rows}, activity__owner=reader)
             .exclude(person=reader)
             .select_related("person", "activity")
             .order_by("-created", "-id")
         )
-        if not group:
-            return None
-        who = group[0].person.name
-        if len(group) > 1:
-            others = len(group) - 1
-            who += f" and {others} other{'s' if others > 1 else ''}"
-        kudos = all(r.kind == ReactionKind.KUDOS for r in group)
-        did = "gave kudos to" if kudos else "reacted to"
-        title = group[0].activity.title
-        return f"{who} {did} {title}", _activity_url(self.activity_id, "reactions")
+        on: dict[int, list[Reaction]] = {}
+        for reaction in shown:
+            on.setdefault(reaction.activity_id, []).append(reaction)
+        told: dict[int, tuple[str, str | None] | None] = {}
+        for row in rows:
+            group = [r for r in on.get(row.activity_id, []) if r.created <= row.created]
+            if not group:
+                told[row.pk] = None
+                continue
+            who = group[0].person.name
+            if len(group) > 1:
+                others = len(group) - 1
+                who += f" and {others} other{'s' if others > 1 else ''}"
+            kudos = all(r.kind == ReactionKind.KUDOS for r in group)
+            did = "gave kudos to" if kudos else "reacted to"
+            text = f"{who} {did} {group[0].activity.title}"
+            told[row.pk] = text, _activity_url(row.activity_id, "reactions")
+        return told
 
 
 class Comment(models.Model):
@@ -197,17 +210,28 @@ class Comment(models.Model):
         return f"comment-{self.pk}"
 
     def notice_for(self, reader: User) -> tuple[str, str | None] | None:
+        return Comment.notices_for([self], reader)[self.pk]
+
+    @classmethod
+    def notices_for(
+        cls, rows: list[Comment], reader: User
+    ) -> dict[int, tuple[str, str | None] | None]:
         """ "Meera commented on Hill run: “Lovely pace”" for the owner, "replied" for an
         earlier commenter; None once the reader is not shown the comment (a block, a
-        stricter visibility, a moderator's hiding, a suspended author)."""
+        stricter visibility, a moderator's hiding, a suspended author). One query."""
         shown = Comment.objects.shown_to(reader).select_related("activity", "author")
-        comment = shown.filter(pk=self.pk).first()
-        if comment is None:
-            return None
-        activity = comment.activity
-        did = "commented on" if reader.pk == activity.owner_id else "replied on"
-        text = f"{comment.author.name} {did} {activity.title}: “{_snippet(comment.body)}”"
-        return text, _activity_url(activity.pk, comment.anchor)
+        found = {c.pk: c for c in shown.filter(pk__in=[r.pk for r in rows])}
+        told: dict[int, tuple[str, str | None] | None] = {}
+        for row in rows:
+            comment = found.get(row.pk)
+            if comment is None:
+                told[row.pk] = None
+                continue
+            activity = comment.activity
+            did = "commented on" if reader.pk == activity.owner_id else "replied on"
+            text = f"{comment.author.name} {did} {activity.title}: “{_snippet(comment.body)}”"
+            told[row.pk] = text, _activity_url(activity.pk, comment.anchor)
+        return told
 
 
 class Mention(models.Model):
@@ -230,20 +254,37 @@ class Mention(models.Model):
         return f"@{self.person_id} in {self.comment_id or 'description'} of {self.activity_id}"
 
     def notice_for(self, reader: User) -> tuple[str, str | None] | None:
+        return Mention.notices_for([self], reader)[self.pk]
+
+    @classmethod
+    def notices_for(
+        cls, rows: list[Mention], reader: User
+    ) -> dict[int, tuple[str, str | None] | None]:
         """ "Asha mentioned you in a comment on Hill run"; None once the reader may not
-        see the activity (or the comment)."""
-        if reader.pk != self.person_id:
-            return None
-        if self.comment_id is None:
+        see the activity (or the comment). Two queries at most, for all of them."""
+        mine = [row for row in rows if row.person_id == reader.pk]
+        in_descriptions = {row.activity_id for row in mine if row.comment_id is None}
+        in_comments = {row.comment_id for row in mine if row.comment_id is not None}
+        activities = {}
+        if in_descriptions:
             seen = Activity.objects.visible_to(reader).select_related("owner")
-            activity = seen.filter(pk=self.activity_id).first()
-            if activity is None:
-                return None
-            text = f"{activity.owner.name} mentioned you in {activity.title}"
-            return text, _activity_url(activity.pk, "activity-title")
-        shown = Comment.objects.shown_to(reader).select_related("activity", "author")
-        comment = shown.filter(pk=self.comment_id).first()
-        if comment is None:
-            return None
-        text = f"{comment.author.name} mentioned you in a comment on {comment.activity.title}"
-        return text, _activity_url(comment.activity_id, comment.anchor)
+            activities = {a.pk: a for a in seen.filter(pk__in=in_descriptions)}
+        comments = {}
+        if in_comments:
+            shown = Comment.objects.shown_to(reader).select_related("activity", "author")
+            comments = {c.pk: c for c in shown.filter(pk__in=in_comments)}
+        told: dict[int, tuple[str, str | None] | None] = {row.pk: None for row in rows}
+        for row in mine:
+            if row.comment_id is None:
+                activity = activities.get(row.activity_id)
+                if activity is not None:
+                    text = f"{activity.owner.name} mentioned you in {activity.title}"
+                    told[row.pk] = text, _activity_url(activity.pk, "activity-title")
+                continue
+            comment = comments.get(row.comment_id)
+            if comment is not None:
+                text = (
+                    f"{comment.author.name} mentioned you in a comment on {comment.activity.title}"
+                )
+                told[row.pk] = text, _activity_url(comment.activity_id, comment.anchor)
+        return told

@@ -92,12 +92,21 @@ def _wording_of(subject: models.Model | None) -> Callable[[User], Told] | None:
     return cast(Explains, subject).notice_for if callable(method) else None
 
 
-def notice_for(notification: Notification, reader: User) -> Notice | None:
+def notice_for(
+    notification: Notification, reader: User, worded: dict[tuple[type, int], Told] | None = None
+) -> Notice | None:
     """The notice `reader` gets, or None when its subject is now out of her sight; the
-    subject, when prefetched, costs no query here."""
+    subject, when prefetched, costs no query here, and `worded` holds what subjects that
+    word many at once said (`worded_together`)."""
     subject = notification.subject if notification.subject_type_id else None
     if notification.subject_type_id and subject is None:
         return None  # what it was about is gone (its part declared no GenericRelation)
+    if worded is not None and subject is not None and (type(subject), subject.pk) in worded:
+        told = worded[(type(subject), subject.pk)]
+        if told is None:
+            return None
+        text, url = told
+        return Notice(notification, text, url)
     wording = _wording_of(subject)
     if wording is not None:
         told = wording(reader)
@@ -122,12 +131,30 @@ def newest(person: User, rows: NotificationQuerySet) -> list[Notice]:
     subjects fetched in one query per kind of subject, the actors with the rows. What a
     suspended account caused is left out while the suspension lasts, as the rest of what
     it said and did is."""
-    found = (
+    found = list(
         rows.exclude(actor__is_active=False)
         .select_related("actor")
         .prefetch_related("subject")[:SHOWN]
     )
-    return [notice for row in found if (notice := notice_for(row, person)) is not None]
+    worded = worded_together([row.subject for row in found if row.subject_type_id], person)
+    return [notice for row in found if (notice := notice_for(row, person, worded)) is not None]
+
+
+def worded_together(subjects: list[Any], reader: User) -> dict[tuple[type, int], Told]:
+    """What each subject tells `reader`, for the kinds of subject that word many at once:
+    a model with a classmethod `notices_for(rows, reader) -> {pk: (text, url) | None}`
+    answers for all its rows on the page in a query or two, where asking each would cost
+    a query per notice (a hundred unread ones on every page, for the header's count)."""
+    by_model: dict[type, tuple[Callable[[list[Any], User], dict[int, Told]], list[Any]]] = {}
+    for subject in subjects:
+        words = getattr(type(subject), "notices_for", None) if subject is not None else None
+        if callable(words):
+            by_model.setdefault(type(subject), (words, []))[1].append(subject)
+    worded: dict[tuple[type, int], Told] = {}
+    for model, (words, rows) in by_model.items():
+        for pk, told in words(rows, reader).items():
+            worded[(model, pk)] = told
+    return worded
 
 
 def unread_count(person: User) -> int:
