@@ -2,7 +2,7 @@
 against the production server on PostgreSQL.
 
     python bench/feed_load.py                    # 1,000 people, 100,000 activities, 60 s
-    python bench/feed_load.py --seconds 120 --workers 4 --clients 32
+    python bench/feed_load.py --seconds 120 --workers 4 --clients 32 --cold
 
 A temporary PostgreSQL database (SAATHI_BENCH_POSTGRES, as every bench) gets 1,000 people
 around Srinagar with realistic follows: most follow a few dozen (a log-normal count,
@@ -473,7 +473,7 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)  # on 2 cores, 2 beat 4
     parser.add_argument("--writes", type=float, default=0.10)
     # Between two requests a person reads: 1 to 5 s, locust's usual `between(1, 5)`.
     parser.add_argument("--think", default="1-5", help="seconds between requests, min-max")
