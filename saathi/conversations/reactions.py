@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q, Value
 from django.utils.timezone import now
 
 from saathi.accounts.models import User
@@ -128,18 +128,19 @@ class ReactionBar:
 def bars_for(
     activities: list[Activity], viewer: User | None, ties: Ties | None = None
 ) -> dict[int, ReactionBar]:
-    """The reactions bar of each activity, in two queries whatever their number (for the
-    feed as for one activity's page). The activities must be ones the viewer may see."""
+    """The reactions bar of each activity, in one query whatever their number (for the
+    feed as for one activity's page): each kind counted, and which is hers (her own
+    reaction is always among those she is shown). The activities must be ones the viewer
+    may see."""
     pks = [a.pk for a in activities]
     counts: dict[int, dict[str, int]] = {pk: {} for pk in pks}
-    shown = Reaction.objects.shown_beside(viewer, ties).filter(activity__in=pks)
-    for row in shown.order_by().values("activity", "kind").annotate(n=Count("id")):
-        counts[row["activity"]][row["kind"]] = row["n"]
     mine: dict[int, str] = {}
-    if viewer is not None:
-        mine = dict(
-            Reaction.objects.filter(activity__in=pks, person=viewer).values_list("activity", "kind")
-        )
+    shown = Reaction.objects.shown_beside(viewer, ties).filter(activity__in=pks)
+    hers = Count("id", filter=Q(person=viewer)) if viewer is not None else Value(0)
+    for row in shown.order_by().values("activity", "kind").annotate(n=Count("id"), hers=hers):
+        counts[row["activity"]][row["kind"]] = row["n"]
+        if row["hers"]:
+            mine[row["activity"]] = row["kind"]
     return {
         a.pk: ReactionBar(
             activity=a,
