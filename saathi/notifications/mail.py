@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from saathi.notifications.models import How, Notification, Preferences
-from saathi.notifications.notices import Notice, notice_for
+from saathi.notifications.notices import Notice, notice_for, worded_together
 
 # A digest lists at most this many, newest first; the page has them all.
 DIGEST_MAX = 50
@@ -83,7 +83,8 @@ def mail_digest(preferences: Preferences, now: datetime) -> bool:
             .select_related("actor")
             .prefetch_related("subject")[:DIGEST_MAX]
         )
-        notices = [notice for row in rows if (notice := notice_for(row, reader)) is not None]
+        worded = worded_together([row.subject for row in rows if row.subject_type_id], reader)
+        notices = [n for row in rows if (n := notice_for(row, reader, worded)) is not None]
         if not notices:
             return False
         count = len(notices)

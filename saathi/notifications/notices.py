@@ -98,6 +98,11 @@ def notice_for(
     """The notice `reader` gets, or None when its subject is now out of her sight; the
     subject, when prefetched, costs no query here, and `worded` holds what subjects that
     word many at once said (`worded_together`)."""
+    actor = notification.actor
+    if actor is not None and not actor.is_active:
+        # What a suspended account caused is told to no one while the suspension lasts,
+        # as the rest of what it said and did is hidden: on the page, in the count, in mail.
+        return None
     subject = notification.subject if notification.subject_type_id else None
     if notification.subject_type_id and subject is None:
         return None  # what it was about is gone (its part declared no GenericRelation)
@@ -114,7 +119,6 @@ def notice_for(
             return None
         text, url = told
         return Notice(notification, text, url)
-    actor = notification.actor
     who = actor.name if actor is not None else "Someone"
     text = TEXTS.get(Kind(notification.kind), "{who} did something").format(who=who)
     if notification.kind in ASKS:
@@ -128,14 +132,9 @@ def notice_for(
 
 def newest(person: User, rows: NotificationQuerySet) -> list[Notice]:
     """The notices among the newest SHOWN of `rows` that `person` may be told of: the
-    subjects fetched in one query per kind of subject, the actors with the rows. What a
-    suspended account caused is left out while the suspension lasts, as the rest of what
-    it said and did is."""
-    found = list(
-        rows.exclude(actor__is_active=False)
-        .select_related("actor")
-        .prefetch_related("subject")[:SHOWN]
-    )
+    subjects fetched in one query per kind of subject, the actors with the rows, and the
+    subjects that word many at once worded together."""
+    found = list(rows.select_related("actor").prefetch_related("subject")[:SHOWN])
     worded = worded_together([row.subject for row in found if row.subject_type_id], person)
     return [notice for row in found if (notice := notice_for(row, person, worded)) is not None]
 

@@ -68,3 +68,15 @@ def test_a_rolled_back_ask_sends_nothing_and_leaves_nothing(
         raise RuntimeError("the request failed after the follow")
     assert mail.outbox == []
     assert not Notification.objects.exists()
+
+
+def test_what_a_suspended_account_asked_is_not_mailed(owner: User, stranger: User) -> None:
+    # Suspended between the ask and the worker's turn: nothing goes, by mail as on the page.
+    from saathi.notifications.mail import mail_one
+
+    choose(owner, How.EMAIL)
+    ask_to_follow(follower=stranger, followed=owner)
+    stranger.is_active = False
+    stranger.save()
+    assert mail_one(Notification.objects.get(recipient=owner).pk) is False
+    assert mail.outbox == []
