@@ -26,7 +26,9 @@ TODAY = date(2026, 12, 8)  # a Tuesday
     ("local", "said"),
     [
         (datetime(2026, 12, 8, 6, 5), "this morning"),
-        (datetime(2026, 12, 8, 4, 30), "this morning"),
+        (datetime(2026, 12, 8, 5, 30), "this morning"),
+        # The engine titles it "Night run": the small hours belong to the night before.
+        (datetime(2026, 12, 8, 4, 30), "last night"),
         (datetime(2026, 12, 8, 14, 0), "this afternoon"),
         (datetime(2026, 12, 8, 18, 30), "this evening"),
         (datetime(2026, 12, 8, 22, 0), "tonight"),
