@@ -54,7 +54,11 @@ class Supervisor:
         self.stop_all()
         if dead is not None:
             return _code(dead) or 1
-        return max((abs(_code(child)) for child in self.children), default=0)
+        return self.exit_code()
+
+    def exit_code(self) -> int:
+        """After a stop: the worst of the children's codes, 0 when all stopped as asked."""
+        return max((abs(_code(child)) for child in self.children if not _asked(child)), default=0)
 
     def wait_for_a_reason_to_stop(self) -> Child | None:
         while not self.signals_received:
@@ -154,6 +158,13 @@ def _bind(host: str, port: int) -> str:
 def _process(child: Child) -> subprocess.Popen[bytes]:
     assert child.process is not None, f"{child.name} was never started"
     return child.process
+
+
+def _asked(child: Child) -> bool:
+    """Whether the child ended of the very signal sent to stop it: stopped while it was
+    still starting, before it set up its own handler (Huey's worker loading Django
+    when Ctrl-C comes), it had nothing in flight, so that is a clean stop too."""
+    return _code(child) == -child.stop_signal
 
 
 def _code(child: Child) -> int:
